@@ -1,0 +1,36 @@
+import type { Clock } from '@sigmax/engine';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import type { components } from './generated/openapi';
+import type { Logger } from './logger';
+import type { KeyResolver } from './middleware/auth';
+import type { RateLimiter } from './middleware/rate-limit';
+
+export type Scope = components['schemas']['Scope'];
+
+/** The API key that authenticated a request. */
+export interface Principal {
+  id: string;
+  name: string;
+  scopes: Scope[];
+}
+
+/** What every route and middleware can reach: the wiring of one running server. */
+export interface AppServices {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  version: string;
+  startedAt: Date;
+  clock: Clock;
+  keys: KeyResolver;
+  rateLimiter: RateLimiter;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal;
+    services: AppServices;
+  };
+}

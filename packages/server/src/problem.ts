@@ -1,0 +1,73 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { components } from './generated/openapi';
+
+export type Problem = components['schemas']['Problem'];
+export type ErrorCode = components['schemas']['ErrorCode'];
+export type FieldError = components['schemas']['FieldError'];
+
+const titles: Record<ErrorCode, string> = {
+  bad_request: 'Bad request',
+  invalid_json: 'Request body is not valid JSON',
+  unsupported_media_type: 'Unsupported media type',
+  payload_too_large: 'Request body too large',
+  validation_failed: 'Validation failed',
+  unauthorized: 'Unauthorized',
+  forbidden: 'Forbidden',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  conflict: 'Conflict',
+  idempotency_key_reused: 'Idempotency-Key reused with a different request',
+  last_admin_key: 'Cannot revoke the last admin key',
+  rate_limited: 'Too many requests',
+  internal_error: 'Internal server error',
+  service_unavailable: 'Service unavailable',
+};
+
+/**
+ * The one way a handler reports a failure: throw an ApiError and the error handler renders it as
+ * RFC 9457 problem+json with the request id.
+ */
+export class ApiError extends HTTPException {
+  constructor(
+    readonly httpStatus: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string>; [k: string]: unknown } = {},
+  ) {
+    super(httpStatus, { message: detail ?? titles[code] });
+  }
+}
+
+export function problemBody(
+  c: Context,
+  status: number,
+  code: ErrorCode,
+  detail?: string,
+  extra: object = {},
+): Problem {
+  return {
+    type: `urn:sigmax:problem:${code}`,
+    title: titles[code],
+    status,
+    ...(detail ? { detail } : {}),
+    instance: c.req.path,
+    code,
+    requestId: c.get('requestId') ?? '',
+    ...extra,
+  };
+}
+
+export function problemResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  detail?: string,
+  extra: { headers?: Record<string, string>; [k: string]: unknown } = {},
+): Response {
+  const { headers, ...rest } = extra;
+  const response = c.json(problemBody(c, status, code, detail, rest), status, headers);
+  response.headers.set('Content-Type', 'application/problem+json');
+  return response;
+}

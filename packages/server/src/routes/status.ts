@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+import type { components } from '../generated/openapi';
+import { requireScope } from '../middleware/auth';
+import { rateLimit } from '../middleware/rate-limit';
+
+export const statusRoutes = new Hono<AppEnv>().get('/', requireScope('read'), rateLimit(), (c) => {
+  const { version, startedAt, clock, database } = c.get('services');
+  const principal = c.get('principal');
+  const time = clock.now();
+  const body: components['schemas']['Status'] = {
+    version,
+    startedAt: startedAt.toISOString(),
+    uptimeSeconds: Math.max(0, Math.floor((time.getTime() - startedAt.getTime()) / 1000)),
+    time: time.toISOString(),
+    tradingMode: 'paper',
+    marketData: { source: 'replay' },
+    database: { driver: database.driver },
+    apiKey: { id: principal.id, name: principal.name, scopes: principal.scopes },
+  };
+  return c.json(body);
+});

@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { systemClock } from '@sigmax/engine';
+import type { Hono } from 'hono';
+import { createApp } from './app';
+import { ensureAdminKey } from './bootstrap-admin';
+import { type Config, redactUrl } from './config';
+import { type Database, openDatabase } from './db/database';
+import { purgeIdempotencyKeys } from './db/queries/idempotency';
+import type { AppEnv, AppServices } from './env';
+import { createLogger, type Logger } from './logger';
+import { KeyResolver } from './middleware/auth';
+import { RateLimiter } from './middleware/rate-limit';
+import { version } from './version';
+
+export interface SigmaxServer {
+  app: Hono<AppEnv>;
+  services: AppServices;
+  /** Set when this start created the first admin key. */
+  generatedAdminKey?: string;
+  /** Stops accepting requests, waits for those in flight, closes the database. */
+  close(): Promise<void>;
+}
+
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Opens storage, applies migrations, ensures an admin key and wires the app, without listening. */
+export async function createServer(config: Config, options: { logger?: Logger } = {}): Promise<SigmaxServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let database: Database;
+  try {
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir === 'memory://' ? config.dataDir : resolve(config.dataDir, 'pglite'),
+    });
+  } catch (error) {
+    const where = config.databaseUrl ? redactUrl(config.databaseUrl) : resolve(config.dataDir);
+    throw new Error(`cannot open the database at ${where}: ${(error as Error).message}`, { cause: error });
+  }
+  const clock = systemClock;
+  await purgeIdempotencyKeys(database.db, new Date(Date.now() - IDEMPOTENCY_TTL_MS));
+  const { generatedKey } = await ensureAdminKey(database.db, config.adminKey, clock.now());
+  const services: AppServices = {
+    config,
+    database,
+    logger,
+    version,
+    startedAt: clock.now(),
+    clock,
+    keys: new KeyResolver(database.db, clock),
+    rateLimiter: new RateLimiter({
+      default: config.rateLimitPerMinute,
+      trading: config.tradingRateLimitPerMinute,
+    }),
+  };
+  const app = createApp(services);
+  return {
+    app,
+    services,
+    ...(generatedKey ? { generatedAdminKey: generatedKey } : {}),
+    close: () => database.close(),
+  };
+}
+
+/** Starts listening. Resolves once the port is bound, with the URL and a `close()` for shutdown. */
+export async function listen(server: SigmaxServer): Promise<{ url: string; close(): Promise<void> }> {
+  const { config } = server.services;
+  const http = await new Promise<ServerType>((resolveListen, reject) => {
+    const s = serve({ fetch: server.app.fetch, port: config.port, hostname: config.host }, () =>
+      resolveListen(s),
+    );
+    s.once('error', reject);
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: async () => {
+      await new Promise<void>((done) => http.close(() => done()));
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+/** The bench package folder. */
+export const benchRoot = fileURLToPath(new URL('.', import.meta.url));
+/** The server package folder (its entry point is `src/bin/start.ts`). */
+export const serverRoot = fileURLToPath(new URL('../packages/server/', import.meta.url));
+
+export const ADMIN_KEY = 'sk_sigmax_bench_admin_key_0123456789abcdef';
+
+export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+export interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export function summarise(values: number[], digits = 1): Summary {
+  const round = (n: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+  return {
+    median: round(median(values)),
+    min: round(Math.min(...values)),
+    max: round(Math.max(...values)),
+    runs: values.map(round),
+  };
+}
+
+export function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    totalMemoryMB: Math.round(os.totalmem() / 1024 / 1024),
+    os: `${os.type()} ${os.arch()}`,
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+}
+
+/** A TCP port that was free a moment ago (bound to port 0, then released). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}
+
+/** One GET on a fresh connection; resolves with the status code, rejects on connection errors. */
+export function httpGet(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 2_000,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', headers, agent: false, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+      res.once('error', reject);
+    });
+    req.once('timeout', () => req.destroy(new Error('timeout')));
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+export interface Child {
+  child: ChildProcess;
+  pid: number;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the URL once the child prints `is running at <url>` or `listening at <url>`. */
+  ready: Promise<string>;
+  exited: Promise<number | null>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The Node/V8 flags `pnpm start` gives the server (read from packages/server/package.json, so a
+ * benchmark always measures the server as shipped).
+ */
+export const SERVER_NODE_ARGS: string[] = (() => {
+  const pkg = JSON.parse(readFileSync(new URL('../packages/server/package.json', import.meta.url), 'utf8'));
+  const words = String(pkg.scripts.start).split(/\s+/);
+  const flags: string[] = [];
+  for (const word of words.slice(1)) {
+    if (word === '--import') break;
+    flags.push(word);
+  }
+  return flags;
+})();
+
+/** Runs `node --import tsx --conditions=@sigmax/source <script>` (how `pnpm start` runs the server). */
+export function spawnTs(
+  script: string,
+  options: { cwd: string; env: Record<string, string>; nodeArgs?: string[] },
+): Child {
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', '--conditions=@sigmax/source', script];
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  let exitCode: number | null | undefined;
+  let resolveReady: (url: string) => void = () => {};
+  const ready = new Promise<string>((resolve, reject) => {
+    resolveReady = resolve;
+    child.once('exit', (code) =>
+      reject(new Error(`${script} exited with ${code} before it was ready:\n${text}`)),
+    );
+  });
+  ready.catch(() => {});
+  const onData = (chunk: Buffer) => {
+    text += chunk.toString();
+    const match = /(?:is running at|listening at) (http:\/\/\S+)/.exec(text);
+    if (match?.[1]) resolveReady(match[1]);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = once(child, 'exit').then(([code]) => {
+    exitCode = code as number | null;
+    return exitCode;
+  });
+  const stop = async (graceMs = 10_000) => {
+    if (exitCode !== undefined) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+  if (child.pid === undefined) throw new Error(`could not spawn ${script}`);
+  return { child, pid: child.pid, output: () => text, ready, exited, stop };
+}
+
+export interface MemoryReading {
+  /** Resident set size (VmRSS), MB. */
+  rssMB: number;
+  /** Peak resident set size (VmHWM), MB. */
+  peakRssMB: number;
+  /** Anonymous resident memory (heap, WebAssembly memory, ...), MB. */
+  anonMB: number;
+  /** File-backed resident memory (the node binary, shared libraries), MB. */
+  fileMB: number;
+  /** Resident part of the WebAssembly linear memories (PGlite's PostgreSQL heap), MB. */
+  wasmMB: number;
+}
+
+const toMB = (kb: number) => Math.round((kb / 1024) * 10) / 10;
+
+/** Reads /proc/<pid>/status and /proc/<pid>/smaps (Linux only). */
+export function readMemory(pid: number): MemoryReading {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  let wasmKb = 0;
+  try {
+    // A WebAssembly memory is an accessible mapping directly followed by its inaccessible guard
+    // region; V8 reserves several GB for the pair, so any guard of 1 GB or more marks one.
+    const maps: { start: bigint; end: bigint; perms: string; anonymous: boolean; rssKb: number }[] = [];
+    for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+      const header = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (header) {
+        maps.push({
+          start: BigInt(`0x${header[1]}`),
+          end: BigInt(`0x${header[2]}`),
+          perms: header[3] ?? '',
+          anonymous: !header[4],
+          rssKb: 0,
+        });
+      } else if (line.startsWith('Rss:')) {
+        const last = maps.at(-1);
+        if (last) last.rssKb = Number(line.split(/\s+/)[1]);
+      }
+    }
+    for (let i = 0; i + 1 < maps.length; i++) {
+      const map = maps[i];
+      const guard = maps[i + 1];
+      if (!map || !guard || !map.anonymous || !guard.anonymous) continue;
+      if (!map.perms.startsWith('rw') || guard.perms !== '---p' || guard.start !== map.end) continue;
+      if (guard.end - guard.start >= 1n << 30n) wasmKb += map.rssKb;
+    }
+  } catch {
+    wasmKb = Number.NaN;
+  }
+  return {
+    rssMB: toMB(field('VmRSS')),
+    peakRssMB: toMB(field('VmHWM')),
+    anonMB: toMB(field('RssAnon')),
+    fileMB: toMB(field('RssFile') + field('RssShmem')),
+    wasmMB: toMB(wasmKb),
+  };
+}
+
+/** Median of each field over several readings. */
+export function medianMemory(readings: MemoryReading[]): MemoryReading {
+  const pick = (key: keyof MemoryReading) => Math.round(median(readings.map((r) => r[key])) * 10) / 10;
+  return {
+    rssMB: pick('rssMB'),
+    peakRssMB: pick('peakRssMB'),
+    anonMB: pick('anonMB'),
+    fileMB: pick('fileMB'),
+    wasmMB: pick('wasmMB'),
+  };
+}
+
+export function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}

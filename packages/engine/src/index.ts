@@ -125,3 +125,4 @@ export {
   type PaperExchangeOptions,
 } from './paper/paper-exchange';
 export { PAPER_REASONS } from './paper/reasons';
+export { type Venue, VenueError, type VenueErrorCode, type VenueReport } from './venue';

@@ -2,21 +2,95 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+const isoDate = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time')
+  .transform((value) => new Date(value).toISOString());
+
+const booleanString = z.union([
+  z.boolean(),
+  z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1'),
+]);
+
+const decimalString = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'must be a decimal number'));
+
+/** `USDT=100000,BTC=0.5` (or an object in the config file) → `{ USDT: '100000', BTC: '0.5' }`. */
+const balancesString = z.union([
+  z.string().transform((value, ctx) => {
+    const balances: Record<string, string> = {};
+    for (const part of value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const match = /^([A-Z0-9]{2,12})=((0|[1-9][0-9]*)(\.[0-9]+)?)$/.exec(part);
+      if (!match?.[1] || !match[2]) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not ASSET=amount (e.g. USDT=100000)` });
+        return z.NEVER;
+      }
+      balances[match[1]] = match[2];
+    }
+    return balances;
+  }),
+  z.record(z.string().regex(/^[A-Z0-9]{2,12}$/), z.string().regex(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/)),
+]);
+
 /** Everything the server can be configured with. Environment variables win over the config file. */
-export const configSchema = z.strictObject({
-  port: z.coerce.number().int().min(0).max(65535).default(8080),
-  host: z.string().min(1).default('127.0.0.1'),
-  dataDir: z.string().min(1).default('./.sigmax'),
-  databaseUrl: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  adminKey: z.string().min(24, 'must be at least 24 characters').optional(),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
-  tradingRateLimitPerMinute: z.coerce.number().int().min(1).default(120),
-  maxBodyBytes: z.coerce.number().int().min(1024).default(1_048_576),
-});
+export const configSchema = z
+  .strictObject({
+    port: z.coerce.number().int().min(0).max(65535).default(8080),
+    host: z.string().min(1).default('127.0.0.1'),
+    dataDir: z.string().min(1).default('./.sigmax'),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    adminKey: z.string().min(24, 'must be at least 24 characters').optional(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
+    tradingRateLimitPerMinute: z.coerce.number().int().min(1).default(120),
+    maxBodyBytes: z.coerce.number().int().min(1024).default(1_048_576),
+
+    // Market data
+    marketSource: z.enum(['replay', 'ccxt', 'synthetic']).default('replay'),
+    /** Replay: market milliseconds per wall-clock millisecond. */
+    replaySpeed: z.coerce.number().positive().max(10_000_000).default(60),
+    /** Replay: market time at which the replay starts. */
+    replayStart: isoDate.default('2020-01-01T00:00:00Z'),
+    /** Synthetic: the seed of the random walk. */
+    syntheticSeed: z.string().min(1).default('sigmax'),
+
+    // Exchange (ccxt), for market data (`marketSource: ccxt`) and live trading
+    exchange: z
+      .string()
+      .regex(/^[a-z0-9]+$/, 'must be a ccxt exchange id such as binance or kraken')
+      .default('binance'),
+    exchangeSandbox: booleanString.default(true),
+    exchangeApiKey: z.string().min(1).optional(),
+    exchangeSecret: z.string().min(1).optional(),
+    exchangePassword: z.string().min(1).optional(),
+
+    // Trading
+    tradingMode: z.enum(['paper', 'live']).default('paper'),
+    /** Paper: starting balances, e.g. `USDT=100000,BTC=0.5`. */
+    paperBalances: balancesString.default({ USDT: '100000' }),
+    paperMakerFeeRate: decimalString.default('0.001'),
+    paperTakerFeeRate: decimalString.default('0.001'),
+    paperSlippageBps: decimalString.default('0'),
+    /** Seconds between two points of the equity history. */
+    equityIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
+  })
+  .superRefine((config, ctx) => {
+    if (config.tradingMode === 'live' && (!config.exchangeApiKey || !config.exchangeSecret)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exchangeApiKey'],
+        message: 'live trading needs SIGMAX_EXCHANGE_API_KEY and SIGMAX_EXCHANGE_SECRET',
+      });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
@@ -32,6 +106,21 @@ const envNames: Record<string, keyof Config> = {
   SIGMAX_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   SIGMAX_TRADING_RATE_LIMIT_PER_MINUTE: 'tradingRateLimitPerMinute',
   SIGMAX_MAX_BODY_BYTES: 'maxBodyBytes',
+  SIGMAX_MARKET_SOURCE: 'marketSource',
+  SIGMAX_REPLAY_SPEED: 'replaySpeed',
+  SIGMAX_REPLAY_START: 'replayStart',
+  SIGMAX_SYNTHETIC_SEED: 'syntheticSeed',
+  SIGMAX_EXCHANGE: 'exchange',
+  SIGMAX_EXCHANGE_SANDBOX: 'exchangeSandbox',
+  SIGMAX_EXCHANGE_API_KEY: 'exchangeApiKey',
+  SIGMAX_EXCHANGE_SECRET: 'exchangeSecret',
+  SIGMAX_EXCHANGE_PASSWORD: 'exchangePassword',
+  SIGMAX_TRADING_MODE: 'tradingMode',
+  SIGMAX_PAPER_BALANCES: 'paperBalances',
+  SIGMAX_PAPER_MAKER_FEE_RATE: 'paperMakerFeeRate',
+  SIGMAX_PAPER_TAKER_FEE_RATE: 'paperTakerFeeRate',
+  SIGMAX_PAPER_SLIPPAGE_BPS: 'paperSlippageBps',
+  SIGMAX_EQUITY_INTERVAL_SECONDS: 'equityIntervalSeconds',
 };
 
 export class ConfigError extends Error {

@@ -1,4 +1,4 @@
-import type { Clock } from '@sigmax/engine';
+import type { Clock, MarketDataFeed } from '@sigmax/engine';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { components } from './generated/openapi';
@@ -25,6 +25,8 @@ export interface AppServices {
   clock: Clock;
   keys: KeyResolver;
   rateLimiter: RateLimiter;
+  /** Market data: the replay of shipped candles, a ccxt exchange, or the synthetic market. */
+  market: MarketDataFeed;
 }
 
 export interface AppEnv {

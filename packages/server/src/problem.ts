@@ -23,6 +23,13 @@ const titles: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   internal_error: 'Internal server error',
   service_unavailable: 'Service unavailable',
+  insufficient_funds: 'Insufficient funds',
+  order_not_cancelable: 'The order cannot be canceled',
+  duplicate_client_order_id: 'An order with this clientOrderId exists',
+  no_position: 'No open position',
+  no_market_data: 'No market data',
+  exchange_unavailable: 'Exchange unavailable',
+  exchange_error: 'Exchange error',
 };
 
 /**

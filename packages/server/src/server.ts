@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import { systemClock } from '@sigmax/engine';
+import { type MarketDataFeed, systemClock } from '@sigmax/engine';
 import type { Hono } from 'hono';
+import { createMarketFeed, type MarketFeedConfig } from './adapters/market';
 import { createApp } from './app';
 import { ensureAdminKey } from './bootstrap-admin';
 import { type Config, redactUrl } from './config';
@@ -12,6 +13,19 @@ import { createLogger, type Logger } from './logger';
 import { KeyResolver } from './middleware/auth';
 import { RateLimiter } from './middleware/rate-limit';
 import { version } from './version';
+
+/** The market-data feed the configuration asks for. */
+export function marketFeedConfig(config: Config, logger: Logger): MarketFeedConfig {
+  const onError = (error: unknown) => logger.warn({ err: error }, 'market data poll failed');
+  switch (config.marketSource) {
+    case 'replay':
+      return { source: 'replay', speed: config.replaySpeed, start: config.replayStart, onError };
+    case 'synthetic':
+      return { source: 'synthetic', seed: config.syntheticSeed, onError };
+    case 'ccxt':
+      return { source: 'ccxt', exchange: config.exchange, sandbox: config.exchangeSandbox, onError };
+  }
+}
 
 export interface SigmaxServer {
   app: Hono<AppEnv>;
@@ -25,7 +39,10 @@ export interface SigmaxServer {
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Opens storage, applies migrations, ensures an admin key and wires the app, without listening. */
-export async function createServer(config: Config, options: { logger?: Logger } = {}): Promise<SigmaxServer> {
+export async function createServer(
+  config: Config,
+  options: { logger?: Logger; market?: MarketDataFeed } = {},
+): Promise<SigmaxServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   let database: Database;
   try {
@@ -38,6 +55,7 @@ export async function createServer(config: Config, options: { logger?: Logger } 
     throw new Error(`cannot open the database at ${where}: ${(error as Error).message}`, { cause: error });
   }
   const clock = systemClock;
+  const market = options.market ?? createMarketFeed(marketFeedConfig(config, logger), clock);
   await purgeIdempotencyKeys(database.db, new Date(Date.now() - IDEMPOTENCY_TTL_MS));
   const { generatedKey } = await ensureAdminKey(database.db, config.adminKey, clock.now());
   const services: AppServices = {
@@ -52,13 +70,17 @@ export async function createServer(config: Config, options: { logger?: Logger } 
       default: config.rateLimitPerMinute,
       trading: config.tradingRateLimitPerMinute,
     }),
+    market,
   };
   const app = createApp(services);
   return {
     app,
     services,
     ...(generatedKey ? { generatedAdminKey: generatedKey } : {}),
-    close: () => database.close(),
+    close: async () => {
+      await market.close();
+      await database.close();
+    },
   };
 }
 

@@ -110,6 +110,317 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/markets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tradable markets
+         * @description Every market of the configured market-data source, with its trading rules.
+         */
+        get: operations["markets.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/markets/{symbol}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        /** One market and its trading rules */
+        get: operations["markets.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/markets/{symbol}/candles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Closed OHLCV candles, oldest first
+         * @description With `since`, the first `limit` candles from `since` on; without it, the last `limit` candles
+         *     before `until` (or before now). Only closed bars are returned, and a bar missing from the source
+         *     stays missing: gaps are never filled in.
+         */
+        get: operations["markets.candles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/markets/{symbol}/ticker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        /** Latest price, best bid and ask */
+        get: operations["markets.ticker"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/markets/{symbol}/orderbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Order book snapshot
+         * @description On a replay or synthetic market the book is modelled from candles (`synthetic: true`); on a ccxt
+         *     market it is the exchange's book.
+         */
+        get: operations["markets.orderBook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List orders, newest first */
+        get: operations["orders.list"];
+        put?: never;
+        /**
+         * Place an order
+         * @description Requires the `trade` scope. The order is checked against the market's rules and the account's
+         *     free balance, then sent to the venue (the paper exchange, or the configured ccxt exchange).
+         *     A market order fills at once against the book (fully, partly, or not at all); a limit order
+         *     fills what crosses and rests the remainder according to `timeInForce`.
+         *
+         *     A `clientOrderId` is unique: placing a second order with it answers 409
+         *     `duplicate_client_order_id` with the existing order in the problem's `order` member.
+         *     A request refused with 4xx writes nothing.
+         */
+        post: operations["orders.create"];
+        /**
+         * Cancel every open order
+         * @description Requires the `trade` scope. Cancels the open orders of one market, or of all markets.
+         */
+        delete: operations["orders.cancelAll"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        /** Get one order */
+        get: operations["orders.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel an open order
+         * @description Requires the `trade` scope. An order that is already filled, canceled, expired, rejected or
+         *     replaced answers 409 `order_not_cancelable`. A canceled order keeps the fills it had.
+         */
+        delete: operations["orders.cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an open limit order
+         * @description Requires the `trade` scope. Cancels the open order (status `replaced`, `replacedBy` set) and
+         *     places a new one with the same symbol, side and type and the given changes; the new order's
+         *     quantity is the new total less what the old one already filled. Both happen or neither does.
+         */
+        post: operations["orders.replace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        /** Every status change of an order, oldest first */
+        get: operations["orders.transitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List fills (executions), newest first */
+        get: operations["fills.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open positions, marked to the market */
+        get: operations["positions.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/positions/{symbol}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a position with a market order
+         * @description Requires the `trade` scope. Places a market sell of the position's free quantity (open sell
+         *     orders of the market are canceled first so their quantity is free) and returns that order.
+         */
+        post: operations["positions.close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Balances, positions and equity
+         * @description Everything in the account's quote asset: `equity = cash + positionsValue`, where `cash` is the
+         *     quote balance (free + locked) and `positionsValue` the positions marked at the last price.
+         */
+        get: operations["portfolio.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Equity over time, oldest first
+         * @description One point per `interval`, recorded while the server runs (and after every fill). Points are
+         *     never interpolated.
+         */
+        get: operations["portfolio.history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -139,7 +450,7 @@ export interface components {
          * @description Stable machine-readable error code. New codes may be added; clients should treat unknown codes by status.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "last_admin_key" | "rate_limited" | "internal_error" | "service_unavailable";
+        ErrorCode: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "last_admin_key" | "rate_limited" | "internal_error" | "service_unavailable" | "insufficient_funds" | "order_not_cancelable" | "duplicate_client_order_id" | "no_position" | "no_market_data" | "exchange_unavailable" | "exchange_error";
         FieldError: {
             /** @description Where the error is, e.g. `body.scopes[0]` or `query.limit`. */
             path: string;
@@ -219,8 +530,285 @@ export interface components {
             data: components["schemas"]["ApiKey"][];
             nextCursor: string | null;
         };
+        /**
+         * @description A non-negative decimal number as a string (never a float), e.g. `"0.015"`.
+         * @example 65000.5
+         */
+        Decimal: string;
+        /**
+         * @description A decimal number as a string, possibly negative.
+         * @example -12.5
+         */
+        SignedDecimal: string;
+        /** @enum {string} */
+        Timeframe: "1m" | "5m" | "15m" | "30m" | "1h" | "4h" | "1d";
+        Market: {
+            /** @example BTC/USDT */
+            symbol: string;
+            base: string;
+            quote: string;
+            tickSize: components["schemas"]["Decimal"];
+            lotSize: components["schemas"]["Decimal"];
+            minQuantity: components["schemas"]["Decimal"];
+            minNotional: components["schemas"]["Decimal"];
+            /** @description Decimal places of prices. */
+            pricePrecision: number;
+            /** @description Decimal places of quantities. */
+            amountPrecision: number;
+            timeframes: components["schemas"]["Timeframe"][];
+            /** @description What backs this market's data: the exchange, or the data set and its licence. */
+            source: string;
+        };
+        MarketList: {
+            data: components["schemas"]["Market"][];
+        };
+        Candle: {
+            /**
+             * Format: date-time
+             * @description Open time of the bar.
+             */
+            time: string;
+            open: components["schemas"]["Decimal"];
+            high: components["schemas"]["Decimal"];
+            low: components["schemas"]["Decimal"];
+            close: components["schemas"]["Decimal"];
+            volume: components["schemas"]["Decimal"];
+        };
+        CandleList: {
+            symbol: string;
+            timeframe: components["schemas"]["Timeframe"];
+            data: components["schemas"]["Candle"][];
+        };
+        Ticker: {
+            symbol: string;
+            /** Format: date-time */
+            time: string;
+            last: components["schemas"]["Decimal"];
+            bid: components["schemas"]["Decimal"];
+            ask: components["schemas"]["Decimal"];
+            high24h?: components["schemas"]["Decimal"];
+            low24h?: components["schemas"]["Decimal"];
+            volume24h?: components["schemas"]["Decimal"];
+            /** @description The price is older than it should be (a gap in the data, or a replay past its end). Do not trade on it. */
+            stale: boolean;
+        };
+        /** @description `[price, quantity]` */
+        PriceLevel: [
+            components["schemas"]["Decimal"],
+            components["schemas"]["Decimal"]
+        ];
+        OrderBook: {
+            symbol: string;
+            /** Format: date-time */
+            time: string;
+            /** @description Best (highest) first. */
+            bids: components["schemas"]["PriceLevel"][];
+            /** @description Best (lowest) first. */
+            asks: components["schemas"]["PriceLevel"][];
+            /** @description Modelled from candles rather than read from an exchange. */
+            synthetic: boolean;
+            stale: boolean;
+        };
+        /** @enum {string} */
+        OrderSide: "buy" | "sell";
+        /** @enum {string} */
+        OrderType: "market" | "limit";
+        /**
+         * @description `GTC` rests until canceled; `IOC` fills what it can now and cancels the rest; `FOK` fills completely now or not at all.
+         * @enum {string}
+         */
+        TimeInForce: "GTC" | "IOC" | "FOK";
+        /** @enum {string} */
+        OrderStatus: "pending_new" | "open" | "partially_filled" | "filled" | "pending_cancel" | "canceled" | "expired" | "rejected" | "denied" | "unknown" | "replaced";
+        OrderCreate: {
+            /** @example BTC/USDT */
+            symbol: string;
+            side: components["schemas"]["OrderSide"];
+            type: components["schemas"]["OrderType"];
+            /** @description In base units; a multiple of the market's `lotSize`, at least its `minQuantity`. */
+            quantity: components["schemas"]["Decimal"];
+            /** @description Limit price (limit orders only); a multiple of the market's `tickSize`. */
+            price?: components["schemas"]["Decimal"];
+            /** @description Default `GTC` for limit orders, `IOC` for market orders. */
+            timeInForce?: components["schemas"]["TimeInForce"];
+            /**
+             * @description Limit orders only. An order that would take liquidity is rejected instead.
+             * @default false
+             */
+            postOnly: boolean;
+            /** @description Your own id for the order, unique per account. Generated when absent. */
+            clientOrderId?: string;
+        };
+        OrderReplace: {
+            /** @description New total quantity (what already filled counts towards it). */
+            quantity?: components["schemas"]["Decimal"];
+            /** @description New limit price. */
+            price?: components["schemas"]["Decimal"];
+            /** @description The new order's client id. Generated when absent. */
+            clientOrderId?: string;
+        };
+        Order: {
+            id: string;
+            clientOrderId: string;
+            symbol: string;
+            side: components["schemas"]["OrderSide"];
+            type: components["schemas"]["OrderType"];
+            timeInForce: components["schemas"]["TimeInForce"];
+            postOnly: boolean;
+            quantity: components["schemas"]["Decimal"];
+            /** @description Limit price; null for market orders. */
+            price: components["schemas"]["Decimal"] | null;
+            status: components["schemas"]["OrderStatus"];
+            /** @description Why the order has its status. */
+            statusReason: string | null;
+            filledQuantity: components["schemas"]["Decimal"];
+            remainingQuantity: components["schemas"]["Decimal"];
+            /** @description Sum of price × quantity over the fills, in the quote asset. */
+            filledNotional: components["schemas"]["Decimal"];
+            averageFillPrice: components["schemas"]["Decimal"] | null;
+            /** @description Sum of the fills' fees (negative for a net rebate). */
+            fees: components["schemas"]["SignedDecimal"];
+            feeAsset: string;
+            /** @description `paper`, or `ccxt:<exchange id>`. */
+            venue: string;
+            /** @description The venue's own id for the order. */
+            venueOrderId: string | null;
+            /** @description The order this one replaced. */
+            replaces: string | null;
+            /** @description The order that replaced this one. */
+            replacedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OrderList: {
+            data: components["schemas"]["Order"][];
+            nextCursor: string | null;
+        };
+        CancelAllResult: {
+            data: components["schemas"]["Order"][];
+        };
+        OrderTransition: {
+            from: components["schemas"]["OrderStatus"] | null;
+            to: components["schemas"]["OrderStatus"];
+            reason: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        OrderTransitionList: {
+            orderId: string;
+            data: components["schemas"]["OrderTransition"][];
+        };
+        Fill: {
+            id: string;
+            orderId: string;
+            clientOrderId: string;
+            symbol: string;
+            side: components["schemas"]["OrderSide"];
+            price: components["schemas"]["Decimal"];
+            quantity: components["schemas"]["Decimal"];
+            notional: components["schemas"]["Decimal"];
+            /** @description Negative for a maker rebate. */
+            fee: components["schemas"]["SignedDecimal"];
+            feeAsset: string;
+            /** @enum {string} */
+            liquidity: "maker" | "taker";
+            /** Format: date-time */
+            time: string;
+        };
+        FillList: {
+            data: components["schemas"]["Fill"][];
+            nextCursor: string | null;
+        };
+        Position: {
+            symbol: string;
+            /** @description Base units held. */
+            quantity: components["schemas"]["Decimal"];
+            averageEntryPrice: components["schemas"]["Decimal"] | null;
+            /** @description Quote spent on what is still held (fees included). */
+            costBasis: components["schemas"]["Decimal"];
+            /** @description Last price used to value the position; null when the market has no price. */
+            markPrice: components["schemas"]["Decimal"] | null;
+            marketValue: components["schemas"]["Decimal"];
+            unrealizedPnl: components["schemas"]["SignedDecimal"];
+            realizedPnl: components["schemas"]["SignedDecimal"];
+            fees: components["schemas"]["SignedDecimal"];
+        };
+        PositionList: {
+            data: components["schemas"]["Position"][];
+        };
+        Balance: {
+            asset: string;
+            free: components["schemas"]["Decimal"];
+            /** @description Reserved by open orders. */
+            locked: components["schemas"]["Decimal"];
+            total: components["schemas"]["Decimal"];
+        };
+        Portfolio: {
+            /** Format: date-time */
+            time: string;
+            quoteAsset: string;
+            cash: components["schemas"]["Decimal"];
+            positionsValue: components["schemas"]["Decimal"];
+            equity: components["schemas"]["Decimal"];
+            unrealizedPnl: components["schemas"]["SignedDecimal"];
+            realizedPnl: components["schemas"]["SignedDecimal"];
+            fees: components["schemas"]["SignedDecimal"];
+            balances: components["schemas"]["Balance"][];
+            positions: components["schemas"]["Position"][];
+        };
+        EquityPoint: {
+            /** Format: date-time */
+            time: string;
+            equity: components["schemas"]["Decimal"];
+            cash: components["schemas"]["Decimal"];
+            positionsValue: components["schemas"]["Decimal"];
+            realizedPnl: components["schemas"]["SignedDecimal"];
+            unrealizedPnl: components["schemas"]["SignedDecimal"];
+        };
+        EquityHistory: {
+            quoteAsset: string;
+            data: components["schemas"]["EquityPoint"][];
+            nextCursor: string | null;
+        };
+        OrderConflictProblem: components["schemas"]["Problem"] & {
+            /** @description The existing order (`duplicate_client_order_id`) or the order in its current state (`order_not_cancelable`). */
+            order?: components["schemas"]["Order"];
+        };
     };
     responses: {
+        /** @description A duplicate `clientOrderId` (the problem's `order` is the existing order), or an order that cannot change any more */
+        OrderConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["OrderConflictProblem"];
+            };
+        };
+        /** @description The exchange answered with an error (`exchange_error`) */
+        BadGateway: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The exchange or market-data source cannot be reached (`exchange_unavailable`) */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Malformed request (for example invalid JSON) */
         BadRequest: {
             headers: {
@@ -327,6 +915,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+        Symbol: string;
+        /** @description Order id. */
+        OrderId: string;
         /** @description Page size. */
         Limit: number;
         /** @description Opaque cursor from a previous page's `nextCursor`. */
@@ -585,6 +1177,628 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "markets.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The markets */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "markets.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The market */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Market"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "markets.candles": {
+        parameters: {
+            query: {
+                timeframe: components["schemas"]["Timeframe"];
+                /** @description Earliest open time, inclusive. */
+                since?: string;
+                /** @description Latest open time, exclusive. */
+                until?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Candles */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandleList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "markets.ticker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticker */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticker"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "markets.orderBook": {
+        parameters: {
+            query?: {
+                /** @description Levels per side. */
+                depth?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order book */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderBook"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "orders.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                symbol?: string;
+                /** @description One or more statuses, comma-separated; `open` also matches `partially_filled` and `pending_new`. */
+                status?: string;
+                side?: components["schemas"]["OrderSide"];
+                clientOrderId?: string;
+                /** @description Created at or after. */
+                since?: string;
+                /** @description Created before. */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "orders.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: a retry with the same key and body returns the first response;
+                 *     the same key with a different body is rejected with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCreate"];
+            };
+        };
+        responses: {
+            /** @description The order, as the venue left it */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description URL of the new order */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "orders.cancelAll": {
+        parameters: {
+            query?: {
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders that were canceled */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelAllResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "orders.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "orders.cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The canceled order */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "orders.replace": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: a retry with the same key and body returns the first response;
+                 *     the same key with a different body is rejected with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Order id. */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderReplace"];
+            };
+        };
+        responses: {
+            /** @description The new order */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "orders.transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transitions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderTransitionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "fills.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                symbol?: string;
+                orderId?: string;
+                since?: string;
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of fills */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FillList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "positions.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The positions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "positions.close": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: a retry with the same key and body returns the first response;
+                 *     the same key with a different body is rejected with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closing order */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "portfolio.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portfolio */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "portfolio.history": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                since?: string;
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Equity points */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquityHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -1,6 +1,15 @@
+import {
+  InsufficientFundsError,
+  MarketDataError,
+  OrderNotFoundError,
+  OrderStateError,
+  OrderValidationError,
+  VenueError,
+} from '@sigmax/engine';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { marketErrorStatus } from '../adapters/market';
 import type { AppEnv } from '../env';
 import { ApiError, type ErrorCode, problemResponse } from '../problem';
 
@@ -27,6 +36,8 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
       ...(headers ? { headers } : {}),
     });
   }
+  const domain = domainError(error);
+  if (domain) return onError(domain, c);
   if (error instanceof HTTPException && error.status < 500) {
     const status = error.status as ContentfulStatusCode;
     return problemResponse(c, status, codeByStatus[status] ?? 'bad_request', error.message || undefined);
@@ -37,4 +48,62 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
 
 export function onNotFound(c: Context<AppEnv>): Response {
   return problemResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
+}
+
+/**
+ * The engine's and adapters' typed failures, as API errors: handlers let them through and they get
+ * the same status and code wherever they come from.
+ */
+function domainError(error: Error): ApiError | undefined {
+  if (error instanceof InsufficientFundsError) {
+    return new ApiError(422, 'insufficient_funds', error.message, {
+      asset: error.asset,
+      required: error.required.toString(),
+      available: error.available.toString(),
+    });
+  }
+  if (error instanceof OrderValidationError) {
+    const path = `body.${error.field}`;
+    return new ApiError(422, 'validation_failed', `${path}: ${error.message}`, {
+      errors: [{ path, message: error.message }],
+    });
+  }
+  if (error instanceof OrderNotFoundError)
+    return new ApiError(404, 'not_found', `No order ${error.orderId}.`);
+  if (error instanceof OrderStateError && error.code === 'order_not_cancelable') {
+    return new ApiError(409, 'order_not_cancelable', error.message);
+  }
+  if (error instanceof MarketDataError) {
+    const status = marketErrorStatus(error.code);
+    switch (error.code) {
+      case 'bad_symbol':
+        return new ApiError(404, 'not_found', error.message);
+      case 'no_data':
+        return new ApiError(status, 'no_market_data', error.message);
+      case 'unsupported_timeframe':
+      case 'invalid_query':
+        return new ApiError(422, 'validation_failed', error.message);
+      case 'rate_limited':
+        return new ApiError(429, 'rate_limited', error.message, { headers: { 'Retry-After': '1' } });
+      case 'exchange_unavailable':
+        return new ApiError(503, 'exchange_unavailable', error.message, { headers: { 'Retry-After': '5' } });
+      case 'exchange_error':
+        return new ApiError(502, 'exchange_error', error.message);
+    }
+  }
+  if (error instanceof VenueError) {
+    switch (error.code) {
+      case 'exchange_unavailable':
+        return new ApiError(503, 'exchange_unavailable', error.message, { headers: { 'Retry-After': '5' } });
+      case 'rate_limited':
+        return new ApiError(429, 'rate_limited', error.message, { headers: { 'Retry-After': '1' } });
+      case 'exchange_error':
+        return new ApiError(502, 'exchange_error', error.message);
+      case 'order_not_found':
+        return new ApiError(404, 'not_found', error.message);
+      case 'insufficient_funds':
+        return new ApiError(422, 'insufficient_funds', error.message);
+    }
+  }
+  return undefined;
 }

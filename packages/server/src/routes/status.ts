@@ -5,7 +5,7 @@ import { requireScope } from '../middleware/auth';
 import { rateLimit } from '../middleware/rate-limit';
 
 export const statusRoutes = new Hono<AppEnv>().get('/', requireScope('read'), rateLimit(), (c) => {
-  const { version, startedAt, clock, database } = c.get('services');
+  const { version, startedAt, clock, database, config } = c.get('services');
   const principal = c.get('principal');
   const time = clock.now();
   const body: components['schemas']['Status'] = {
@@ -13,8 +13,8 @@ export const statusRoutes = new Hono<AppEnv>().get('/', requireScope('read'), ra
     startedAt: startedAt.toISOString(),
     uptimeSeconds: Math.max(0, Math.floor((time.getTime() - startedAt.getTime()) / 1000)),
     time: time.toISOString(),
-    tradingMode: 'paper',
-    marketData: { source: 'replay' },
+    tradingMode: config.tradingMode,
+    marketData: { source: config.marketSource },
     database: { driver: database.driver },
     apiKey: { id: principal.id, name: principal.name, scopes: principal.scopes },
   };

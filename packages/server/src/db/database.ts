@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -48,19 +48,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const inMemory = !dataDir || dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  // PostgreSQL's default 128 MB of shared buffers is most of an idle server's memory; an embedded,
-  // single-user database does well with 16 MB.
-  const client = new PGlite(inMemory ? undefined : dataDir, {
-    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
-  });
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  try {
-    await migratePglite(db as never, { migrationsFolder });
-  } catch (error) {
+  const fresh = !inMemory && !existsSync(join(dataDir, 'PG_VERSION'));
+  let client = await startPglite(inMemory ? undefined : dataDir);
+  const migrate = async (c: PGlite) => {
+    try {
+      await migratePglite(drizzlePglite(c, { schema }) as never, { migrationsFolder });
+    } catch (error) {
+      await c.close();
+      throw error;
+    }
+  };
+  await migrate(client);
+  if (fresh) {
+    // Creating the cluster grows PGlite's WebAssembly heap by hundreds of megabytes that are never given
+    // back; starting again on the new cluster costs about a second once and keeps the server small.
     await client.close();
-    throw error;
+    client = await startPglite(dataDir);
   }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     driver: 'pglite',
@@ -69,6 +74,16 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     },
     close: () => client.close(),
   };
+}
+
+async function startPglite(dataDir: string | undefined): Promise<PGlite> {
+  // PostgreSQL's default 128 MB of shared buffers is most of an idle server's memory; an embedded,
+  // single-user database does well with 16 MB.
+  const client = new PGlite(dataDir, {
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+  });
+  await client.waitReady;
+  return client;
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {

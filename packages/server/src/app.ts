@@ -8,6 +8,7 @@ import { ApiError } from './problem';
 import { apiKeyRoutes } from './routes/api-keys';
 import { docsRoutes, openapiRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
+import { marketRoutes } from './routes/markets';
 import { statusRoutes } from './routes/status';
 
 /** Builds the HTTP application around running services. Tests call `app.request()` on it, no port needed. */
@@ -34,6 +35,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   app.route('/v1/status', statusRoutes);
   app.route('/v1/openapi.json', openapiRoutes);
   app.route('/v1/api-keys', apiKeyRoutes);
+  app.route('/v1/markets', marketRoutes);
   app.route('/docs', docsRoutes);
   app.get('/', (c) => c.redirect('/docs'));
   return app;

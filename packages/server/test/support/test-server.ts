@@ -1,3 +1,4 @@
+import type { MarketDataFeed } from '@sigmax/engine';
 import { parseConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createServer, type SigmaxServer } from '../../src/server';
@@ -25,7 +26,12 @@ export const TEST_ADMIN_KEY = 'sk_sigmax_test_admin_key_0123456789abcdef';
  * exactly as `pnpm start` wires it, without listening on a port.
  */
 export async function startTestServer(
-  options: { driver?: 'pglite' | 'postgres'; config?: Record<string, unknown> } = {},
+  options: {
+    driver?: 'pglite' | 'postgres';
+    config?: Record<string, unknown>;
+    /** A market-data feed to use instead of the one the config describes (a fake exchange, say). */
+    market?: MarketDataFeed;
+  } = {},
 ): Promise<TestServer> {
   const driver = options.driver ?? 'pglite';
   const scratch = driver === 'postgres' ? await createScratchDatabase() : undefined;
@@ -36,7 +42,10 @@ export async function startTestServer(
     ...(scratch ? { databaseUrl: scratch.url } : {}),
     ...options.config,
   });
-  const server = await createServer(config, { logger: createLogger('silent') });
+  const server = await createServer(config, {
+    logger: createLogger('silent'),
+    ...(options.market ? { market: options.market } : {}),
+  });
   validator ??= new SpecValidator();
   const spec = validator;
 

@@ -1,0 +1,59 @@
+import { isTimeframe } from '@sigmax/engine';
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+import type { components } from '../generated/openapi';
+import { candleListBody, marketBody, orderBookBody, tickerBody } from '../markets/responses';
+import { parseSymbolParam } from '../markets/symbols';
+import { requireScope } from '../middleware/auth';
+import { rateLimit } from '../middleware/rate-limit';
+import { ApiError } from '../problem';
+import { candleListQuery, orderBookQuery } from '../schemas/markets';
+import { parseQuery } from '../validation';
+
+/**
+ * Markets, candles, tickers and order books of the configured market-data feed (replay, ccxt or
+ * synthetic). Numbers leave as decimal strings at the market's precision. Feed failures are
+ * `MarketDataError`s, which the error handler turns into 404 / 429 / 502 / 503 problems.
+ */
+export const marketRoutes = new Hono<AppEnv>()
+  .use(requireScope('read'), rateLimit())
+  .get('/', async (c) => {
+    const markets = await c.get('services').market.listMarkets();
+    const body: components['schemas']['MarketList'] = { data: markets.map(marketBody) };
+    return c.json(body);
+  })
+  .get('/:symbol', async (c) => {
+    const market = await c.get('services').market.getMarket(parseSymbolParam(c.req.param('symbol')));
+    return c.json(marketBody(market));
+  })
+  .get('/:symbol/candles', async (c) => {
+    const symbol = parseSymbolParam(c.req.param('symbol'));
+    const query = parseQuery(c, candleListQuery);
+    const feed = c.get('services').market;
+    const market = await feed.getMarket(symbol);
+    const { timeframe } = query;
+    if (!isTimeframe(timeframe) || !market.timeframes.includes(timeframe)) {
+      const message = `${market.symbol} has candles in ${market.timeframes.join(', ')} only`;
+      throw new ApiError(422, 'validation_failed', `query.timeframe: ${message}`, {
+        errors: [{ path: 'query.timeframe', message }],
+      });
+    }
+    const candles = await feed.getCandles(market.symbol, timeframe, {
+      ...(query.since !== undefined ? { since: query.since } : {}),
+      ...(query.until !== undefined ? { until: query.until } : {}),
+      limit: query.limit,
+    });
+    return c.json(candleListBody(market, timeframe, candles));
+  })
+  .get('/:symbol/ticker', async (c) => {
+    const feed = c.get('services').market;
+    const market = await feed.getMarket(parseSymbolParam(c.req.param('symbol')));
+    return c.json(tickerBody(market, await feed.getTicker(market.symbol)));
+  })
+  .get('/:symbol/orderbook', async (c) => {
+    const symbol = parseSymbolParam(c.req.param('symbol'));
+    const { depth } = parseQuery(c, orderBookQuery);
+    const feed = c.get('services').market;
+    const market = await feed.getMarket(symbol);
+    return c.json(orderBookBody(market, await feed.getOrderBook(market.symbol, depth)));
+  });

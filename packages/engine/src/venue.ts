@@ -26,11 +26,24 @@ export interface VenueReport {
 export interface Venue {
   /** `'paper'` or `'ccxt:<exchange id>'`. */
   readonly id: string;
-  /** Sends a `pending_new` order. */
+  /**
+   * Sends a `pending_new` order. A live venue also takes an `unknown` order (an earlier `place` got no
+   * answer): it looks the order up by `clientOrderId` first and sends it only if the venue does not have it.
+   */
   place(order: Order): Promise<VenueReport>;
   /** Cancels an open order; a venue that filled it meanwhile reports the fills instead. */
   cancel(order: Order): Promise<VenueReport>;
-  /** Asks the venue where an order stands, by its `clientOrderId` (reconciliation after `unknown`). */
+  /**
+   * Asks the venue where an order stands, by its `clientOrderId`: reconciliation after `unknown`, and after
+   * a restart for orders still `pending_new` (the process may have died after sending them).
+   *
+   * When the venue has no such order, the order never arrived: the report has no `venueOrderId`, no fills
+   * and no transitions, and the order comes back `pending_new` — unchanged, or, for an `unknown` order
+   * (an ambiguous `place`), set back to `pending_new` without a transition record, since it never left
+   * that status at the venue. The caller may then `place` it again, once, with the same `clientOrderId`,
+   * or give it up. A failure to ask (the venue unreachable) rejects with a {@link VenueError}: it never
+   * means "not placed".
+   */
   refresh(order: Order): Promise<VenueReport>;
   /** The account's balances at the venue. */
   balances(): Promise<Balance[]>;

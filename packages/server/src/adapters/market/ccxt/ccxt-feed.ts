@@ -131,19 +131,7 @@ export class CcxtFeed implements MarketDataFeed {
       typeof options.exchange === 'string'
         ? createCcxtExchange(options.exchange, options.timeoutMs ?? 10_000)
         : options.exchange;
-    if (options.sandbox) {
-      // ccxt checks only that a `test` key exists; some exchanges have one set to undefined, and ccxt
-      // would then replace their API URLs with nothing.
-      const urls = (this.exchange as { urls?: { test?: unknown } }).urls;
-      if (!this.exchange.setSandboxMode || (urls && urls.test === undefined)) {
-        throw new RangeError(`${this.exchange.id} has no sandbox (test network) in ccxt`);
-      }
-      try {
-        this.exchange.setSandboxMode(true);
-      } catch (error) {
-        throw new RangeError(`${this.exchange.id} has no sandbox: ${(error as Error).message}`);
-      }
-    }
+    if (options.sandbox) enableCcxtSandbox(this.exchange);
     this.kind = `ccxt:${this.exchange.id}`;
     this.clock = clock;
     this.cache = new TtlCache(options.cacheTtlMs ?? 2000, clock);
@@ -323,12 +311,47 @@ export class CcxtFeed implements MarketDataFeed {
   }
 }
 
-/** A ccxt exchange by id, with ccxt's rate limiter on. Construction is offline. */
-export function createCcxtExchange(id: string, timeoutMs = 10_000): CcxtExchangeLike {
+/** API credentials of an exchange account, for private (trading) endpoints. */
+export interface CcxtCredentials {
+  apiKey?: string | undefined;
+  secret?: string | undefined;
+  /** The passphrase some exchanges (OKX, KuCoin, Bitget…) add to the key. */
+  password?: string | undefined;
+}
+
+/**
+ * A ccxt exchange by id, with ccxt's rate limiter on, and the account's credentials when given (trading).
+ * Construction is offline.
+ */
+export function createCcxtExchange(
+  id: string,
+  timeoutMs = 10_000,
+  credentials: CcxtCredentials = {},
+): CcxtExchangeLike {
   const constructors = ccxt as unknown as Record<string, new (config: object) => CcxtExchangeLike>;
   const Exchange = ccxt.exchanges.includes(id) ? constructors[id] : undefined;
   if (!Exchange) throw new RangeError(`unknown ccxt exchange id: ${id}`);
-  return new Exchange({ enableRateLimit: true, timeout: timeoutMs });
+  const config: Record<string, unknown> = { enableRateLimit: true, timeout: timeoutMs };
+  for (const [key, value] of Object.entries(credentials)) if (value !== undefined) config[key] = value;
+  return new Exchange(config);
+}
+
+/**
+ * Points an exchange at its test network (ccxt `setSandboxMode`).
+ * @throws {RangeError} for an exchange without one in ccxt.
+ */
+export function enableCcxtSandbox(exchange: { id: string; setSandboxMode?(enabled: boolean): void }): void {
+  // ccxt checks only that a `test` key exists; some exchanges have one set to undefined, and ccxt
+  // would then replace their API URLs with nothing.
+  const urls = (exchange as { urls?: { test?: unknown } }).urls;
+  if (!exchange.setSandboxMode || (urls && urls.test === undefined)) {
+    throw new RangeError(`${exchange.id} has no sandbox (test network) in ccxt`);
+  }
+  try {
+    exchange.setSandboxMode(true);
+  } catch (error) {
+    throw new RangeError(`${exchange.id} has no sandbox: ${(error as Error).message}`);
+  }
 }
 
 function levels(rows: readonly (readonly Num[])[], depth: number): PriceLevel[] {

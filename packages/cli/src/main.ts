@@ -1,6 +1,17 @@
 import { parseArgs } from 'node:util';
 import { APIError, Sigmax, SigmaxError } from '@sigmax/sdk';
 import { keysCreate, keysList, keysRevoke } from './commands/keys';
+import { book, candles, markets, ticker } from './commands/markets';
+import {
+  fills,
+  orderCancel,
+  orderCancelAll,
+  orderGet,
+  orderList,
+  orderPlace,
+  orderReplace,
+} from './commands/orders';
+import { portfolio, portfolioHistory, positionClose, positions } from './commands/portfolio';
 import { health, status } from './commands/system';
 import { createOutput } from './output';
 import { resolveSettings, UsageError } from './settings';
@@ -15,6 +26,35 @@ Commands:
   keys create <name> --scope S    Create an API key (admin); repeat --scope for several
   keys list [--all]               List API keys (admin); --all includes revoked ones
   keys revoke <id>                Revoke an API key (admin)
+
+Markets:
+  markets                         List markets and their trading rules
+  candles <symbol> --timeframe T  Closed candles (T: 1m 5m 15m 30m 1h 4h 1d)
+                                  [--since <time>] [--until <time>] [--limit <n>]
+  ticker <symbol>                 Last price, best bid and ask
+  book <symbol> [--depth <n>]     Order book
+
+Trading (symbols as BTC/USDT; prices and quantities as decimals):
+  order place <symbol> <buy|sell> <quantity> [--price <p>]
+                                  Place an order: limit with --price, else market
+                                  [--type market|limit] [--tif GTC|IOC|FOK]
+                                  [--post-only] [--client-order-id <id>]
+  order list                      Orders, newest first [--symbol S] [--status open]
+                                  [--side buy|sell] [--client-order-id <id>]
+  order get <id>                  One order
+  order cancel <id>               Cancel an open order
+  order cancel-all [--symbol S]   Cancel every open order (of one market)
+  order replace <id>              Replace an open limit order
+                                  [--price <p>] [--quantity <q>] [--client-order-id <id>]
+  fills [--symbol S] [--order <id>]
+                                  Fills, newest first
+  positions                       Open positions
+  position close <symbol>         Sell a position at market
+  portfolio                       Equity, balances and positions
+  portfolio history               Equity over time, oldest first
+
+  List commands print up to --limit rows (default 50) and take --since and
+  --until (ISO 8601 times).
 
 Options:
   --url <url>        Server URL        (env SIGMAX_URL, default http://localhost:8080)
@@ -52,9 +92,40 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         help: { type: 'boolean', short: 'h', default: false },
         scope: { type: 'string', multiple: true, default: [] },
         all: { type: 'boolean', default: false },
+        symbol: { type: 'string' },
+        price: { type: 'string' },
+        quantity: { type: 'string' },
+        type: { type: 'string' },
+        tif: { type: 'string' },
+        'post-only': { type: 'boolean', default: false },
+        'client-order-id': { type: 'string' },
+        status: { type: 'string' },
+        side: { type: 'string' },
+        order: { type: 'string' },
+        timeframe: { type: 'string' },
+        depth: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        limit: { type: 'string' },
       },
     });
     const [command, sub, arg] = positionals;
+    const flags = {
+      symbol: values.symbol,
+      price: values.price,
+      quantity: values.quantity,
+      type: values.type,
+      tif: values.tif,
+      postOnly: values['post-only'],
+      clientOrderId: values['client-order-id'],
+      status: values.status,
+      side: values.side,
+      order: values.order,
+      timeframe: values.timeframe,
+      since: values.since,
+      until: values.until,
+      limit: values.limit,
+    };
     if (values.help || !command) {
       io.stdout(`${HELP}\n`);
       return values.help ? 0 : 2;
@@ -77,6 +148,42 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         else if (sub === 'list') await keysList(sigmax, out, values.all);
         else if (sub === 'revoke') await keysRevoke(sigmax, out, arg);
         else throw new UsageError('usage: sigmax keys create|list|revoke');
+        break;
+      case 'markets':
+        await markets(sigmax, out);
+        break;
+      case 'candles':
+        await candles(sigmax, out, sub, flags);
+        break;
+      case 'ticker':
+        await ticker(sigmax, out, sub);
+        break;
+      case 'book':
+        await book(sigmax, out, sub, values.depth);
+        break;
+      case 'order':
+        if (sub === 'place') await orderPlace(sigmax, out, positionals.slice(2), flags);
+        else if (sub === 'list') await orderList(sigmax, out, flags);
+        else if (sub === 'get') await orderGet(sigmax, out, arg);
+        else if (sub === 'cancel') await orderCancel(sigmax, out, arg);
+        else if (sub === 'cancel-all') await orderCancelAll(sigmax, out, flags);
+        else if (sub === 'replace') await orderReplace(sigmax, out, arg, flags);
+        else throw new UsageError('usage: sigmax order place|list|get|cancel|cancel-all|replace');
+        break;
+      case 'fills':
+        await fills(sigmax, out, flags);
+        break;
+      case 'positions':
+        await positions(sigmax, out);
+        break;
+      case 'position':
+        if (sub === 'close') await positionClose(sigmax, out, arg);
+        else throw new UsageError('usage: sigmax position close <symbol>');
+        break;
+      case 'portfolio':
+        if (sub === undefined) await portfolio(sigmax, out);
+        else if (sub === 'history') await portfolioHistory(sigmax, out, flags);
+        else throw new UsageError('usage: sigmax portfolio [history]');
         break;
       default:
         throw new UsageError(`unknown command '${command}' (see sigmax --help)`);

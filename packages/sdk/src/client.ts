@@ -2,6 +2,11 @@ import type { APIPromise } from './core/api-promise';
 import { SigmaxError } from './core/errors';
 import { checkLimits, type Fetch, HTTPClient, type RequestOptions } from './core/request';
 import { ApiKeys } from './resources/api-keys';
+import { Fills } from './resources/fills';
+import { Markets } from './resources/markets';
+import { Orders } from './resources/orders';
+import { PortfolioResource } from './resources/portfolio';
+import { Positions } from './resources/positions';
 import type { Health, Status } from './types';
 
 /**
@@ -53,6 +58,16 @@ export class Sigmax {
   readonly maxRetries: number;
   /** API keys and their scopes (needs an `admin` key). */
   readonly apiKeys: ApiKeys;
+  /** Markets and their rules, candles, tickers and order books. */
+  readonly markets: Markets;
+  /** Placing, listing, replacing and canceling orders. */
+  readonly orders: Orders;
+  /** Fills (executions) of your orders. */
+  readonly fills: Fills;
+  /** Open positions, and closing them. */
+  readonly positions: Positions;
+  /** Balances, positions and equity, and equity over time. */
+  readonly portfolio: PortfolioResource;
   // Held privately, unlike the other options, so that logging the client never prints the key.
   readonly #http: HTTPClient;
 
@@ -79,6 +94,11 @@ export class Sigmax {
       defaultHeaders: { ...options.defaultHeaders },
     });
     this.apiKeys = new ApiKeys(this.#http);
+    this.markets = new Markets(this.#http);
+    this.orders = new Orders(this.#http);
+    this.fills = new Fills(this.#http);
+    this.positions = new Positions(this.#http);
+    this.portfolio = new PortfolioResource(this.#http);
   }
 
   /**

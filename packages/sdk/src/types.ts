@@ -24,3 +24,84 @@ export type ApiKeyCreateParams = Schemas['ApiKeyCreate'];
 export type ApiKeyList = Schemas['ApiKeyList'];
 /** Query of `GET /v1/api-keys`. */
 export type ApiKeyListParams = NonNullable<operations['apiKeys.list']['parameters']['query']>;
+
+// Markets. Prices and quantities are decimal strings, passed through as the server sends them.
+
+/** A candle timeframe, e.g. `1h`. */
+export type Timeframe = Schemas['Timeframe'];
+/** A tradable market and its trading rules (`tickSize`, `lotSize`, `minQuantity`, `minNotional`). */
+export type Market = Schemas['Market'];
+/** `GET /v1/markets`: every market of the configured market-data source. */
+export type MarketList = Schemas['MarketList'];
+/** One closed OHLCV bar; `time` is its open time. */
+export type Candle = Schemas['Candle'];
+/** `GET /v1/markets/{symbol}/candles`: closed candles, oldest first. */
+export type CandleList = Schemas['CandleList'];
+/** Query of `GET /v1/markets/{symbol}/candles`; `timeframe` is required. */
+export type CandleListParams = operations['markets.candles']['parameters']['query'];
+/** Latest price, best bid and ask; do not trade on a `stale` one. */
+export type Ticker = Schemas['Ticker'];
+/** `[price, quantity]`. */
+export type PriceLevel = Schemas['PriceLevel'];
+/** An order book snapshot, best levels first. */
+export type OrderBook = Schemas['OrderBook'];
+/** Query of `GET /v1/markets/{symbol}/orderbook`. */
+export type OrderBookParams = NonNullable<operations['markets.orderBook']['parameters']['query']>;
+
+// Orders and fills.
+
+/** `buy` or `sell`. */
+export type OrderSide = Schemas['OrderSide'];
+/** `market` or `limit`. */
+export type OrderType = Schemas['OrderType'];
+/** `GTC`, `IOC` or `FOK`. */
+export type TimeInForce = Schemas['TimeInForce'];
+/** Where an order stands in its life cycle. */
+export type OrderStatus = Schemas['OrderStatus'];
+/** An order, as the venue left it. */
+export type Order = Schemas['Order'];
+/**
+ * Body of `POST /v1/orders`. `postOnly` is optional, as in the spec: the generator makes every field
+ * with a default required, which is right for responses but not for what a caller sends.
+ */
+export type OrderCreateParams = Omit<Schemas['OrderCreate'], 'postOnly'> &
+  Partial<Pick<Schemas['OrderCreate'], 'postOnly'>>;
+/** Body of `POST /v1/orders/{id}/replace`: at least one of `quantity`, `price`, `clientOrderId`. */
+export type OrderReplaceParams = Schemas['OrderReplace'];
+/** One page of `GET /v1/orders` as the server sends it. */
+export type OrderList = Schemas['OrderList'];
+/** Query of `GET /v1/orders`. */
+export type OrderListParams = NonNullable<operations['orders.list']['parameters']['query']>;
+/** Query of `DELETE /v1/orders`. */
+export type OrderCancelAllParams = NonNullable<operations['orders.cancelAll']['parameters']['query']>;
+/** `DELETE /v1/orders`: the orders that were canceled. */
+export type CancelAllResult = Schemas['CancelAllResult'];
+/** One status change of an order. */
+export type OrderTransition = Schemas['OrderTransition'];
+/** `GET /v1/orders/{id}/transitions`: every status change, oldest first. */
+export type OrderTransitionList = Schemas['OrderTransitionList'];
+/** The problem of a 409 about an order: `order` is the existing order, or the order as it now stands. */
+export type OrderConflictProblem = Schemas['OrderConflictProblem'];
+/** One execution of an order. */
+export type Fill = Schemas['Fill'];
+/** One page of `GET /v1/fills` as the server sends it. */
+export type FillList = Schemas['FillList'];
+/** Query of `GET /v1/fills`. */
+export type FillListParams = NonNullable<operations['fills.list']['parameters']['query']>;
+
+// Positions and portfolio.
+
+/** An open position, marked to the market. */
+export type Position = Schemas['Position'];
+/** `GET /v1/positions`. */
+export type PositionList = Schemas['PositionList'];
+/** One asset's balance; `locked` is reserved by open orders. */
+export type Balance = Schemas['Balance'];
+/** `GET /v1/portfolio`: balances, positions and equity in the quote asset. */
+export type Portfolio = Schemas['Portfolio'];
+/** One point of the equity history. */
+export type EquityPoint = Schemas['EquityPoint'];
+/** One page of `GET /v1/portfolio/history` as the server sends it. */
+export type EquityHistory = Schemas['EquityHistory'];
+/** Query of `GET /v1/portfolio/history`. */
+export type EquityHistoryParams = NonNullable<operations['portfolio.history']['parameters']['query']>;

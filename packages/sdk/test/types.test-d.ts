@@ -6,15 +6,30 @@ import {
   type APIResponse,
   type ApiKey,
   type ApiKeyCreated,
+  type CancelAllResult,
+  type CandleList,
+  type DuplicateClientOrderIdError,
+  type EquityHistoryPage,
+  type EquityPoint,
+  type Fill,
   type Health,
+  type Market,
+  type MarketList,
+  type Order,
+  type OrderBook,
+  type OrderNotCancelableError,
+  type OrderTransitionList,
   type Page,
   type PagePromise,
+  type Portfolio,
+  type PositionList,
   type Problem,
   type RateLimitError,
   type RequestOptions,
   type Scope,
   Sigmax,
   type Status,
+  type Ticker,
 } from '@sigmax/sdk';
 import { describe, expectTypeOf, it } from 'vitest';
 
@@ -58,6 +73,91 @@ describe('method types', () => {
   });
 });
 
+describe('trading resource types', () => {
+  it('resolve to the spec’s schemas', () => {
+    expectTypeOf(sigmax.markets.list()).toEqualTypeOf<APIPromise<MarketList>>();
+    expectTypeOf(sigmax.markets.get('BTC/USDT')).toEqualTypeOf<APIPromise<Market>>();
+    expectTypeOf(sigmax.markets.candles('BTC/USDT', { timeframe: '4h' })).toEqualTypeOf<
+      APIPromise<CandleList>
+    >();
+    expectTypeOf(sigmax.markets.ticker('BTC/USDT')).toEqualTypeOf<APIPromise<Ticker>>();
+    expectTypeOf(sigmax.markets.orderBook('BTC/USDT')).toEqualTypeOf<APIPromise<OrderBook>>();
+    expectTypeOf(
+      sigmax.orders.create({ symbol: 'BTC/USDT', side: 'buy', type: 'market', quantity: '0.1' }),
+    ).toEqualTypeOf<APIPromise<Order>>();
+    expectTypeOf(sigmax.orders.list()).toEqualTypeOf<PagePromise<Order>>();
+    expectTypeOf(sigmax.orders.get('ord_1')).toEqualTypeOf<APIPromise<Order>>();
+    expectTypeOf(sigmax.orders.cancel('ord_1')).toEqualTypeOf<APIPromise<Order>>();
+    expectTypeOf(sigmax.orders.cancelAll()).toEqualTypeOf<APIPromise<CancelAllResult>>();
+    expectTypeOf(sigmax.orders.replace('ord_1', { price: '1' })).toEqualTypeOf<APIPromise<Order>>();
+    expectTypeOf(sigmax.orders.transitions('ord_1')).toEqualTypeOf<APIPromise<OrderTransitionList>>();
+    expectTypeOf(sigmax.fills.list()).toEqualTypeOf<PagePromise<Fill>>();
+    expectTypeOf(sigmax.positions.list()).toEqualTypeOf<APIPromise<PositionList>>();
+    expectTypeOf(sigmax.positions.close('BTC/USDT')).toEqualTypeOf<APIPromise<Order>>();
+    expectTypeOf(sigmax.portfolio.get()).toEqualTypeOf<APIPromise<Portfolio>>();
+    expectTypeOf(sigmax.portfolio.history()).toEqualTypeOf<PagePromise<EquityPoint, EquityHistoryPage>>();
+    expectTypeOf<Awaited<ReturnType<typeof sigmax.portfolio.history>>>().toEqualTypeOf<EquityHistoryPage>();
+    expectTypeOf<EquityHistoryPage['getNextPage']>().returns.toEqualTypeOf<Promise<EquityHistoryPage>>();
+    expectTypeOf(sigmax.portfolio.history()).toExtend<AsyncIterable<EquityPoint>>();
+  });
+
+  it('leave optional order fields optional', () => {
+    expectTypeOf(sigmax.orders.create)
+      .parameter(0)
+      .toExtend<{ symbol: string; side: 'buy' | 'sell'; type: 'market' | 'limit'; quantity: string }>();
+    expectTypeOf({
+      symbol: 'BTC/USDT',
+      side: 'buy' as const,
+      type: 'limit' as const,
+      quantity: '0.1',
+      price: '65000',
+    }).toExtend<Parameters<typeof sigmax.orders.create>[0]>();
+  });
+
+  it('keep money, prices and quantities as strings', () => {
+    expectTypeOf<Order['quantity']>().toEqualTypeOf<string>();
+    expectTypeOf<Order['price']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Fill['fee']>().toEqualTypeOf<string>();
+    expectTypeOf<Portfolio['equity']>().toEqualTypeOf<string>();
+    expectTypeOf<OrderBook['bids'][number]>().toEqualTypeOf<[string, string]>();
+    expectTypeOf<Order['status']>().toExtend<string>();
+    expectTypeOf<Order['side']>().toEqualTypeOf<'buy' | 'sell'>();
+  });
+
+  it('type the order on order conflicts', () => {
+    expectTypeOf<DuplicateClientOrderIdError['order']>().toEqualTypeOf<Order | undefined>();
+    expectTypeOf<OrderNotCancelableError['order']>().toEqualTypeOf<Order | undefined>();
+    expectTypeOf<DuplicateClientOrderIdError>().toExtend<APIError>();
+  });
+
+  it('reject wrong trading calls', () => {
+    const limitBuy = { symbol: 'BTC/USDT', side: 'buy', type: 'limit', quantity: '1', price: '1' } as const;
+    const wrong = () => {
+      // @ts-expect-error quantities are decimal strings, never numbers
+      sigmax.orders.create({ symbol: 'BTC/USDT', side: 'buy', type: 'market', quantity: 0.1 });
+      // @ts-expect-error 'hold' is not a side
+      sigmax.orders.create({ symbol: 'BTC/USDT', side: 'hold', type: 'market', quantity: '0.1' });
+      // @ts-expect-error the symbol is required
+      sigmax.orders.create({ side: 'buy', type: 'market', quantity: '0.1' });
+      // @ts-expect-error unknown body field
+      sigmax.orders.create({ symbol: 'BTC/USDT', side: 'buy', type: 'market', quantity: '0.1', leverage: 2 });
+      // @ts-expect-error postOnly is a boolean
+      sigmax.orders.create({ ...limitBuy, postOnly: 'yes' });
+      // @ts-expect-error prices are decimal strings
+      sigmax.orders.replace('ord_1', { price: 61000 });
+      // @ts-expect-error the timeframe is required
+      sigmax.markets.candles('BTC/USDT', {});
+      // @ts-expect-error '2h' is not a timeframe
+      sigmax.markets.candles('BTC/USDT', { timeframe: '2h' });
+      // @ts-expect-error unknown query parameter
+      sigmax.fills.list({ side: 'buy' });
+      // @ts-expect-error the symbol is required
+      sigmax.positions.close();
+    };
+    expectTypeOf(wrong).toBeFunction();
+  });
+});
+
 describe('wrong calls do not compile', () => {
   it('rejects bad bodies, params and options', () => {
     // Declared, never called: the assertions are the compile errors themselves.
@@ -83,7 +183,7 @@ describe('wrong calls do not compile', () => {
       // @ts-expect-error unknown client option
       new Sigmax({ baseURL: 'http://localhost:8080' });
       // @ts-expect-error no such resource
-      sigmax.orders.list();
+      sigmax.trades.list();
     };
     expectTypeOf(wrong).toBeFunction();
     expectTypeOf<RequestOptions>().toHaveProperty('idempotencyKey');

@@ -1,4 +1,4 @@
-import type { ErrorCode, Problem } from '../types';
+import type { ErrorCode, Order, Problem } from '../types';
 import { parseRetryAfter } from './retry';
 
 // Every class sets `name` to a literal rather than `new.target.name`: bundlers that minify class
@@ -137,6 +137,44 @@ export class InsufficientFundsError extends UnprocessableEntityError {
 }
 
 /**
+ * 409 `duplicate_client_order_id`: an order with this `clientOrderId` already exists. `order` is that
+ * order, so a caller that lost the answer to its first attempt can carry on with it.
+ *
+ * @example
+ * ```ts
+ * const order = await sigmax.orders.create(request).catch((error) => {
+ *   if (error instanceof DuplicateClientOrderIdError && error.order) return error.order;
+ *   throw error;
+ * });
+ * ```
+ */
+export class DuplicateClientOrderIdError extends ConflictError {
+  override name = 'DuplicateClientOrderIdError';
+  /** The existing order with that `clientOrderId`, when the server sent it. */
+  readonly order: Order | undefined;
+
+  constructor(status: number, body: unknown, headers: Headers) {
+    super(status, body, headers);
+    this.order = orderOf(this.problem);
+  }
+}
+
+/**
+ * 409 `order_not_cancelable`: the order is already filled, canceled, expired, rejected or replaced.
+ * `order` is the order as it now stands, when the server sent it.
+ */
+export class OrderNotCancelableError extends ConflictError {
+  override name = 'OrderNotCancelableError';
+  /** The order in its current state, when the server sent it. */
+  readonly order: Order | undefined;
+
+  constructor(status: number, body: unknown, headers: Headers) {
+    super(status, body, headers);
+    this.order = orderOf(this.problem);
+  }
+}
+
+/**
  * No response arrived: DNS failure, refused or reset connection, offline. Retried before thrown;
  * the underlying error is the `cause`.
  *
@@ -183,6 +221,8 @@ const errorsByCode: Record<string, APIErrorClass> = {
   last_admin_key: LastAdminKeyError,
   idempotency_key_reused: IdempotencyKeyReusedError,
   insufficient_funds: InsufficientFundsError,
+  duplicate_client_order_id: DuplicateClientOrderIdError,
+  order_not_cancelable: OrderNotCancelableError,
 };
 
 const errorsByStatus: Record<number, APIErrorClass> = {
@@ -211,4 +251,12 @@ function asProblem(body: unknown): Problem | undefined {
   // A proxy or load balancer may answer with some other JSON; only a body that looks like a
   // problem is exposed as one.
   return typeof code === 'string' || typeof title === 'string' ? (body as Problem) : undefined;
+}
+
+/** The `order` member of an order conflict problem, when it looks like an order. */
+function orderOf(problem: Problem | undefined): Order | undefined {
+  const order = problem?.order;
+  return typeof order === 'object' && order !== null && typeof (order as Order).id === 'string'
+    ? (order as Order)
+    : undefined;
 }

@@ -45,17 +45,18 @@ export class Page<Item> implements PageBody<Item>, AsyncIterable<Item> {
   }
 
   /** Fetches the next page, with the same query and request options as this one. */
-  getNextPage(): Promise<Page<Item>> {
+  getNextPage(): Promise<this> {
     if (this.nextCursor === null) return Promise.reject(new SigmaxError('This is the last page.'));
-    return this.#fetchPage(this.nextCursor);
+    // Every page of a list is built by the same factory, so the next one has this one's class.
+    return this.#fetchPage(this.nextCursor) as Promise<this>;
   }
 
   /** This page, then each following page, fetched as the loop asks for them. */
-  async *iterPages(): AsyncGenerator<Page<Item>, void, undefined> {
+  async *iterPages(): AsyncGenerator<this, void, undefined> {
     yield this;
     let cursor = this.nextCursor;
     while (cursor !== null) {
-      const page = await this.#fetchPage(cursor);
+      const page = (await this.#fetchPage(cursor)) as this;
       yield page;
       cursor = page.nextCursor;
     }
@@ -68,14 +69,18 @@ export class Page<Item> implements PageBody<Item>, AsyncIterable<Item> {
 
 /**
  * What list methods return: `await` it for the first page, or `for await` it for every item of
- * every page.
+ * every page. `P` is the page's class, for lists whose pages carry more than `data` (see
+ * `EquityHistoryPage`).
  *
  * @example
  * ```ts
  * for await (const key of sigmax.apiKeys.list({ limit: 100 })) console.log(key.prefix);
  * ```
  */
-export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
+export class PagePromise<Item, P extends Page<Item> = Page<Item>>
+  extends APIPromise<P>
+  implements AsyncIterable<Item>
+{
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     yield* await this;
   }

@@ -21,3 +21,17 @@ export function path(strings: TemplateStringsArray, ...params: string[]): string
   });
   return result;
 }
+
+/**
+ * A market symbol as the server's path segment: `BTC/USDT` becomes `BTC-USDT`. A symbol that already
+ * holds a `-` keeps its `/`, which `path` percent-encodes (`BTC%2FUSDT`), so the server can still tell
+ * the base from the quote.
+ *
+ * @example
+ * ```ts
+ * path`/v1/markets/${symbolSegment('BTC/USDT')}`; // '/v1/markets/BTC-USDT'
+ * ```
+ */
+export function symbolSegment(symbol: string): string {
+  return symbol.includes('-') ? symbol : symbol.replace('/', '-');
+}

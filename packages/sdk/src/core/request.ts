@@ -59,6 +59,12 @@ export interface HTTPClientConfig {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
+/** Builds one page of a list from its body; `fetchPage` gets the page at a cursor. */
+type PageFactory<Item, P extends Page<Item>> = (
+  body: PageBody<Item>,
+  fetchPage: (cursor: string) => Promise<P>,
+) => P;
+
 /** A path, or a function building one with `path` so that a bad id rejects the call instead of throwing. */
 type PathInput = string | (() => string);
 
@@ -97,15 +103,23 @@ export class HTTPClient {
     return new APIPromise(this.#send<T>({ method: 'POST', path, body, options }));
   }
 
-  delete<T>(path: PathInput, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise(this.#send<T>({ method: 'DELETE', path, options }));
+  delete<T>(path: PathInput, options?: RequestOptions, extra?: Pick<Call, 'query'>): APIPromise<T> {
+    return new APIPromise(this.#send<T>({ method: 'DELETE', path, options, ...extra }));
   }
 
-  /** A list whose later pages are fetched with the same query and options, only the cursor changing. */
-  getPage<Item>(path: PathInput, query: Query = {}, options?: RequestOptions): PagePromise<Item> {
-    const fetchPage = (cursor: string) => this.getPage<Item>(path, { ...query, cursor }, options);
+  /**
+   * A list whose later pages are fetched with the same query and options, only the cursor changing.
+   * `makePage` builds each page, for lists whose body holds more than `data` and `nextCursor`.
+   */
+  getPage<Item, P extends Page<Item> = Page<Item>>(
+    path: PathInput,
+    query: Query = {},
+    options?: RequestOptions,
+    makePage: PageFactory<Item, P> = (body, fetchPage) => new Page(body, fetchPage) as P,
+  ): PagePromise<Item, P> {
+    const fetchPage = (cursor: string) => this.getPage(path, { ...query, cursor }, options, makePage);
     const first = this.#send<PageBody<Item>>({ method: 'GET', path, query, options });
-    return new PagePromise(first.then((result) => ({ ...result, data: new Page(result.data, fetchPage) })));
+    return new PagePromise(first.then((result) => ({ ...result, data: makePage(result.data, fetchPage) })));
   }
 
   async #send<T>(call: Call): Promise<APIResponse<T>> {

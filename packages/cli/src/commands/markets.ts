@@ -1,0 +1,94 @@
+import type { Candle, Sigmax, Timeframe } from '@sigmax/sdk';
+import { count, oneOf, required } from '../args';
+import { formatFields, formatTable, type Output } from '../output';
+
+const TIMEFRAMES: Timeframe[] = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'];
+
+export interface CandleFlags {
+  timeframe?: string | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+  limit?: string | undefined;
+}
+
+export async function markets(sigmax: Sigmax, out: Output): Promise<void> {
+  const { data } = await sigmax.markets.list();
+  out.print(data, () =>
+    formatTable(
+      ['SYMBOL', 'BASE', 'QUOTE', 'TICK', 'LOT', 'MIN QTY', 'MIN NOTIONAL', 'TIMEFRAMES'],
+      data.map((m) => [
+        m.symbol,
+        m.base,
+        m.quote,
+        m.tickSize,
+        m.lotSize,
+        m.minQuantity,
+        m.minNotional,
+        m.timeframes.join(','),
+      ]),
+    ),
+  );
+}
+
+export async function candles(
+  sigmax: Sigmax,
+  out: Output,
+  symbol: string | undefined,
+  flags: CandleFlags,
+): Promise<void> {
+  const usage = `sigmax candles <symbol> --timeframe ${TIMEFRAMES.join('|')} [--since <time>] [--until <time>] [--limit <n>]`;
+  const market = required(symbol, usage);
+  const timeframe = oneOf(required(flags.timeframe, usage), TIMEFRAMES, '--timeframe');
+  const list = await sigmax.markets.candles(market, {
+    timeframe,
+    ...(flags.since ? { since: flags.since } : {}),
+    ...(flags.until ? { until: flags.until } : {}),
+    ...(flags.limit ? { limit: count(flags.limit, '--limit', 500, 1000) } : {}),
+  });
+  out.print(list.data, () =>
+    formatTable(
+      ['TIME', 'OPEN', 'HIGH', 'LOW', 'CLOSE', 'VOLUME'],
+      list.data.map((c: Candle) => [c.time, c.open, c.high, c.low, c.close, c.volume]),
+    ),
+  );
+}
+
+export async function ticker(sigmax: Sigmax, out: Output, symbol: string | undefined): Promise<void> {
+  const t = await sigmax.markets.ticker(required(symbol, 'sigmax ticker <symbol>'));
+  out.print(t, () =>
+    formatFields([
+      ['symbol', t.symbol],
+      ['last', t.last],
+      ['bid', t.bid],
+      ['ask', t.ask],
+      ['24h high', t.high24h],
+      ['24h low', t.low24h],
+      ['24h volume', t.volume24h],
+      ['time', t.time],
+      ['stale', t.stale ? 'yes: the price is old, do not trade on it' : 'no'],
+    ]),
+  );
+}
+
+export async function book(
+  sigmax: Sigmax,
+  out: Output,
+  symbol: string | undefined,
+  depth: string | undefined,
+): Promise<void> {
+  const market = required(symbol, 'sigmax book <symbol> [--depth <n>]');
+  const b = await sigmax.markets.orderBook(market, depth ? { depth: count(depth, '--depth', 20, 100) } : {});
+  // A side with fewer levels leaves its cells blank.
+  const rows = Array.from({ length: Math.max(b.bids.length, b.asks.length) }, (_, i) => [
+    b.bids[i]?.[1] ?? '',
+    b.bids[i]?.[0] ?? '',
+    b.asks[i]?.[0] ?? '',
+    b.asks[i]?.[1] ?? '',
+  ]);
+  out.print(b, () =>
+    [
+      `${b.symbol} at ${b.time}${b.synthetic ? ' (modelled from candles)' : ''}${b.stale ? ' (stale)' : ''}`,
+      formatTable(['BID QTY', 'BID', 'ASK', 'ASK QTY'], rows),
+    ].join('\n'),
+  );
+}

@@ -726,7 +726,7 @@ export interface components {
             /** @description Base units held. */
             quantity: components["schemas"]["Decimal"];
             averageEntryPrice: components["schemas"]["Decimal"] | null;
-            /** @description Quote spent on what is still held (fees included). */
+            /** @description Quote spent on what is still held (average cost; fees are counted apart, in `fees`). */
             costBasis: components["schemas"]["Decimal"];
             /** @description Last price used to value the position; null when the market has no price. */
             markPrice: components["schemas"]["Decimal"] | null;
@@ -1439,6 +1439,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["OrderConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1543,7 +1544,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["OrderConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             502: components["responses"]["BadGateway"];

@@ -1,4 +1,16 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** API keys are stored as SHA-256 hashes; the secret itself is never stored. */
 export const apiKeys = pgTable(
@@ -37,4 +49,162 @@ export const idempotencyKeys = pgTable(
     uniqueIndex('idempotency_keys_key_idx').on(t.apiKeyId, t.key),
     index('idempotency_created_idx').on(t.createdAt),
   ],
+);
+
+// Trading. Every money, price and quantity column is `numeric` (exact, any scale) and is read and
+// written as the engine's canonical decimal string; nothing here is ever a float.
+
+/**
+ * One trading account per venue (`paper`, or `ccxt:<exchange>`): switching `tradingMode` on the same
+ * database starts another account instead of mixing the two.
+ */
+export const tradingAccounts = pgTable('trading_accounts', {
+  id: text('id').primaryKey(),
+  quoteAsset: text('quote_asset').notNull(),
+  /** Fractional digits of the cost basis the ledger computes (see the engine's `Ledger`). */
+  costScale: integer('cost_scale').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** What the account started with (the paper balances of the first start). */
+export const deposits = pgTable(
+  'deposits',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    accountId: text('account_id').notNull(),
+    asset: text('asset').notNull(),
+    amount: numeric('amount').notNull(),
+    /** What one unit cost, for a non-quote asset (it opens a position at that price). */
+    entryPrice: numeric('entry_price'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('deposits_account_idx').on(t.accountId)],
+);
+
+/** The ledger's balances as of the last committed step; `locked` is the sum of the orders' reservations. */
+export const balances = pgTable(
+  'balances',
+  {
+    accountId: text('account_id').notNull(),
+    asset: text('asset').notNull(),
+    free: numeric('free').notNull(),
+    locked: numeric('locked').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.asset] })],
+);
+
+/** The ledger's positions (average cost; flat positions stay, they carry realized P&L). */
+export const positions = pgTable(
+  'positions',
+  {
+    accountId: text('account_id').notNull(),
+    symbol: text('symbol').notNull(),
+    quantity: numeric('quantity').notNull(),
+    costBasis: numeric('cost_basis').notNull(),
+    realizedPnl: numeric('realized_pnl').notNull(),
+    feesPaid: numeric('fees_paid').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.symbol] })],
+);
+
+/**
+ * Orders. The row is written as `pending_new` before the venue sees the order, and rewritten with
+ * every step. `reserved_*` is what the order holds locked in the ledger (its reservation).
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    clientOrderId: text('client_order_id').notNull(),
+    symbol: text('symbol').notNull(),
+    side: text('side').notNull(),
+    type: text('type').notNull(),
+    timeInForce: text('time_in_force').notNull(),
+    postOnly: boolean('post_only').notNull(),
+    quantity: numeric('quantity').notNull(),
+    price: numeric('price'),
+    status: text('status').notNull(),
+    statusReason: text('status_reason'),
+    filledQuantity: numeric('filled_quantity').notNull(),
+    filledNotional: numeric('filled_notional').notNull(),
+    averageFillPrice: numeric('average_fill_price'),
+    fees: numeric('fees').notNull(),
+    feeAsset: text('fee_asset').notNull(),
+    fillCount: integer('fill_count').notNull(),
+    venue: text('venue').notNull(),
+    venueOrderId: text('venue_order_id'),
+    replaces: text('replaces'),
+    replacedBy: text('replaced_by'),
+    reservedAsset: text('reserved_asset'),
+    reservedAmount: numeric('reserved_amount'),
+    /** The API key that placed the order (null for orders the server placed itself). */
+    apiKeyId: text('api_key_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_client_order_id_idx').on(t.accountId, t.clientOrderId),
+    index('orders_account_id_idx').on(t.accountId, t.id),
+    index('orders_symbol_idx').on(t.accountId, t.symbol, t.id),
+    index('orders_status_idx').on(t.accountId, t.status),
+  ],
+);
+
+/** Every status change of every order, oldest first; `from` is null for the creation. */
+export const orderTransitions = pgTable(
+  'order_transitions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: text('order_id').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('order_transitions_order_idx').on(t.orderId, t.id)],
+);
+
+/** Executions; the venue's trade id is unique per account, so a fill is never stored twice. */
+export const fills = pgTable(
+  'fills',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: text('account_id').notNull(),
+    tradeId: text('trade_id').notNull(),
+    orderId: text('order_id').notNull(),
+    clientOrderId: text('client_order_id').notNull(),
+    symbol: text('symbol').notNull(),
+    side: text('side').notNull(),
+    price: numeric('price').notNull(),
+    quantity: numeric('quantity').notNull(),
+    notional: numeric('notional').notNull(),
+    fee: numeric('fee').notNull(),
+    feeAsset: text('fee_asset').notNull(),
+    liquidity: text('liquidity').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('fills_trade_id_idx').on(t.accountId, t.tradeId),
+    index('fills_order_idx').on(t.orderId),
+    index('fills_account_idx').on(t.accountId, t.seq),
+  ],
+);
+
+/** The equity history: one point per interval while the server runs, and one after every fill. */
+export const equityPoints = pgTable(
+  'equity_points',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: text('account_id').notNull(),
+    time: timestamp('time', { withTimezone: true, mode: 'date' }).notNull(),
+    equity: numeric('equity').notNull(),
+    cash: numeric('cash').notNull(),
+    positionsValue: numeric('positions_value').notNull(),
+    realizedPnl: numeric('realized_pnl').notNull(),
+    unrealizedPnl: numeric('unrealized_pnl').notNull(),
+  },
+  (t) => [index('equity_points_time_idx').on(t.accountId, t.time)],
 );

@@ -1,10 +1,12 @@
 import type { Clock, MarketDataFeed } from '@sigmax/engine';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import type { EventBus } from './events/bus';
 import type { components } from './generated/openapi';
 import type { Logger } from './logger';
 import type { KeyResolver } from './middleware/auth';
 import type { RateLimiter } from './middleware/rate-limit';
+import type { TradingService } from './trading';
 
 export type Scope = components['schemas']['Scope'];
 
@@ -27,6 +29,10 @@ export interface AppServices {
   rateLimiter: RateLimiter;
   /** Market data: the replay of shipped candles, a ccxt exchange, or the synthetic market. */
   market: MarketDataFeed;
+  /** Orders, fills, positions and the portfolio of the account (paper, or live at an exchange). */
+  trading: TradingService;
+  /** Trading events (orders, fills, portfolio), published as they are committed. */
+  events: EventBus;
 }
 
 export interface AppEnv {

@@ -9,9 +9,11 @@ import { type Config, redactUrl } from './config';
 import { type Database, openDatabase } from './db/database';
 import { purgeIdempotencyKeys } from './db/queries/idempotency';
 import type { AppEnv, AppServices } from './env';
+import { EventBus } from './events/bus';
 import { createLogger, type Logger } from './logger';
 import { KeyResolver } from './middleware/auth';
 import { RateLimiter } from './middleware/rate-limit';
+import { startTrading, type TradingService, type TradingVenue } from './trading';
 import { version } from './version';
 
 /** The market-data feed the configuration asks for. */
@@ -41,7 +43,7 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** Opens storage, applies migrations, ensures an admin key and wires the app, without listening. */
 export async function createServer(
   config: Config,
-  options: { logger?: Logger; market?: MarketDataFeed } = {},
+  options: { logger?: Logger; market?: MarketDataFeed; venue?: TradingVenue } = {},
 ): Promise<SigmaxServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   let database: Database;
@@ -58,6 +60,25 @@ export async function createServer(
   const market = options.market ?? createMarketFeed(marketFeedConfig(config, logger), clock);
   await purgeIdempotencyKeys(database.db, new Date(Date.now() - IDEMPOTENCY_TTL_MS));
   const { generatedKey } = await ensureAdminKey(database.db, config.adminKey, clock.now());
+  const events = new EventBus(
+    (error) => logger.warn({ err: error }, 'event listener failed'),
+    () => clock.now(),
+  );
+  let trading: TradingService;
+  try {
+    trading = await startTrading(config, {
+      db: database.db,
+      market,
+      clock,
+      logger,
+      events,
+      ...(options.venue ? { venue: options.venue } : {}),
+    });
+  } catch (error) {
+    await market.close();
+    await database.close();
+    throw error;
+  }
   const services: AppServices = {
     config,
     database,
@@ -71,6 +92,8 @@ export async function createServer(
       trading: config.tradingRateLimitPerMinute,
     }),
     market,
+    trading,
+    events,
   };
   const app = createApp(services);
   return {
@@ -78,6 +101,7 @@ export async function createServer(
     services,
     ...(generatedKey ? { generatedAdminKey: generatedKey } : {}),
     close: async () => {
+      await trading.close();
       await market.close();
       await database.close();
     },

@@ -7,8 +7,12 @@ import { requestId } from './middleware/request-id';
 import { ApiError } from './problem';
 import { apiKeyRoutes } from './routes/api-keys';
 import { docsRoutes, openapiRoutes } from './routes/docs';
+import { fillRoutes } from './routes/fills';
 import { healthRoutes } from './routes/health';
 import { marketRoutes } from './routes/markets';
+import { orderRoutes } from './routes/orders';
+import { portfolioRoutes } from './routes/portfolio';
+import { positionRoutes } from './routes/positions';
 import { statusRoutes } from './routes/status';
 
 /** Builds the HTTP application around running services. Tests call `app.request()` on it, no port needed. */
@@ -36,6 +40,10 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   app.route('/v1/openapi.json', openapiRoutes);
   app.route('/v1/api-keys', apiKeyRoutes);
   app.route('/v1/markets', marketRoutes);
+  app.route('/v1/orders', orderRoutes);
+  app.route('/v1/fills', fillRoutes);
+  app.route('/v1/positions', positionRoutes);
+  app.route('/v1/portfolio', portfolioRoutes);
   app.route('/docs', docsRoutes);
   app.get('/', (c) => c.redirect('/docs'));
   return app;

@@ -1,3 +1,3 @@
-export { postgresReachable, testDrivers, testPostgresUrl } from './databases';
+export { createScratchDatabase, postgresReachable, testDrivers, testPostgresUrl } from './databases';
 export { SpecValidator } from './spec-validator';
 export { startTestServer, TEST_ADMIN_KEY, type TestServer } from './test-server';

@@ -2,6 +2,7 @@ import type { MarketDataFeed } from '@sigmax/engine';
 import { parseConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createServer, type SigmaxServer } from '../../src/server';
+import type { TradingVenue } from '../../src/trading';
 import { createScratchDatabase } from './databases';
 import { SpecValidator } from './spec-validator';
 
@@ -31,6 +32,8 @@ export async function startTestServer(
     config?: Record<string, unknown>;
     /** A market-data feed to use instead of the one the config describes (a fake exchange, say). */
     market?: MarketDataFeed;
+    /** A trading venue to use instead of the one the config describes (an exchange double). */
+    venue?: TradingVenue;
   } = {},
 ): Promise<TestServer> {
   const driver = options.driver ?? 'pglite';
@@ -45,6 +48,7 @@ export async function startTestServer(
   const server = await createServer(config, {
     logger: createLogger('silent'),
     ...(options.market ? { market: options.market } : {}),
+    ...(options.venue ? { venue: options.venue } : {}),
   });
   validator ??= new SpecValidator();
   const spec = validator;

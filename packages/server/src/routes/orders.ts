@@ -1,0 +1,83 @@
+import { Hono } from 'hono';
+import { findOrder, listOrders, listTransitions, toOrderRecord } from '../db/queries/orders';
+import type { AppEnv } from '../env';
+import type { components } from '../generated/openapi';
+import { decodeCursor, encodeCursor } from '../ids';
+import { requireScope } from '../middleware/auth';
+import { idempotent } from '../middleware/idempotency';
+import { rateLimit } from '../middleware/rate-limit';
+import { ApiError } from '../problem';
+import { cancelAllQuery, orderCreateSchema, orderListQuery, orderReplaceSchema } from '../schemas/orders';
+import { orderBody, transitionBody } from '../trading/bodies';
+import { badCursor } from '../trading/cursors';
+import { parseJsonBody, parseQuery } from '../validation';
+
+type Schemas = components['schemas'];
+
+const read = [requireScope('read'), rateLimit()] as const;
+const trade = [requireScope('trade'), rateLimit('trading')] as const;
+
+/** Orders: placing, listing, canceling and replacing; the work is done by `services.trading`. */
+export const orderRoutes = new Hono<AppEnv>()
+  .post('/', ...trade, idempotent(), async (c) => {
+    const input = await parseJsonBody(c, orderCreateSchema);
+    const order = await c.get('services').trading.placeOrder(input, { apiKeyId: c.get('principal').id });
+    return c.json(order, 201, { Location: `/v1/orders/${order.id}` });
+  })
+  .get('/', ...read, async (c) => {
+    const query = parseQuery(c, orderListQuery);
+    const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (before === null) throw badCursor();
+    const { database, trading } = c.get('services');
+    const rows = await listOrders(database.db, trading.accountId, {
+      symbol: query.symbol,
+      statuses: query.status,
+      side: query.side,
+      clientOrderId: query.clientOrderId,
+      since: query.since,
+      until: query.until,
+      before,
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const body: Schemas['OrderList'] = {
+      data: page.map((row) => orderBody(toOrderRecord(row))),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+    };
+    return c.json(body);
+  })
+  .delete('/', ...trade, async (c) => {
+    const query = parseQuery(c, cancelAllQuery);
+    const body: Schemas['CancelAllResult'] = {
+      data: await c.get('services').trading.cancelAll(query.symbol),
+    };
+    return c.json(body);
+  })
+  .get('/:id', ...read, async (c) => {
+    const { database, trading } = c.get('services');
+    const row = await findOrder(database.db, trading.accountId, c.req.param('id'));
+    if (!row) throw new ApiError(404, 'not_found', `No order ${c.req.param('id')}.`);
+    return c.json(orderBody(toOrderRecord(row)));
+  })
+  .delete('/:id', ...trade, async (c) => {
+    return c.json(await c.get('services').trading.cancelOrder(c.req.param('id')));
+  })
+  .post('/:id/replace', ...trade, idempotent(), async (c) => {
+    const input = await parseJsonBody(c, orderReplaceSchema);
+    const order = await c
+      .get('services')
+      .trading.replaceOrder(c.req.param('id'), input, { apiKeyId: c.get('principal').id });
+    return c.json(order, 201, { Location: `/v1/orders/${order.id}` });
+  })
+  .get('/:id/transitions', ...read, async (c) => {
+    const { database, trading } = c.get('services');
+    const id = c.req.param('id');
+    const row = await findOrder(database.db, trading.accountId, id);
+    if (!row) throw new ApiError(404, 'not_found', `No order ${id}.`);
+    const body: Schemas['OrderTransitionList'] = {
+      orderId: id,
+      data: (await listTransitions(database.db, id)).map(transitionBody),
+    };
+    return c.json(body);
+  });

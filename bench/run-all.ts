@@ -6,6 +6,7 @@ import { run as runEnginePaper } from './engine-paper';
 import { runHttpStatus } from './http-status';
 import { benchRoot, log, machineInfo } from './lib';
 import { runMemory } from './memory';
+import { runOrdersHttp } from './orders-http';
 import { runStartup } from './startup';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
@@ -13,6 +14,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'http-status': runHttpStatus,
   memory: runMemory,
   'engine-paper': async () => runEnginePaper(),
+  'orders-http': runOrdersHttp,
 };
 
 const IDLE_RSS_TARGET_MB = 200;
@@ -73,4 +75,11 @@ if (names.includes('memory')) {
 if (names.includes('engine-paper')) {
   const e = r['engine-paper'];
   log(`paper matching ${e.ordersPerSecond.median} orders/s (median of ${e.ordersPerSecond.runs.length})`);
+}
+if (names.includes('orders-http')) {
+  for (const c of r['orders-http'].cases) {
+    log(
+      `${c.target} c=${c.connections}: ${Math.round(c.requestsPerSec)} req/s, p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms`,
+    );
+  }
 }

@@ -1,4 +1,5 @@
-// The SIGMAX server built in-process (in-memory PGlite, logging off, rate limit out of the way).
+// The SIGMAX server built in-process (logging off, rate limits out of the way, a large paper account).
+// PGlite in memory by default; PostgreSQL when BENCH_DATABASE_URL is set.
 import { createServer, listen, parseConfig } from '@sigmax/server';
 import { ADMIN_KEY } from '../lib';
 
@@ -8,7 +9,10 @@ const server = await createServer(
     adminKey: ADMIN_KEY,
     logLevel: 'silent',
     rateLimitPerMinute: 100_000_000,
+    tradingRateLimitPerMinute: 100_000_000,
+    paperBalances: { USDT: '1000000000', BTC: '10000' },
     port: 0,
+    ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}),
   }),
 );
 const running = await listen(server);

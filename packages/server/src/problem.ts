@@ -30,6 +30,7 @@ const titles: Record<ErrorCode, string> = {
   no_market_data: 'No market data',
   exchange_unavailable: 'Exchange unavailable',
   exchange_error: 'Exchange error',
+  insufficient_history: 'Not enough market history',
 };
 
 /**

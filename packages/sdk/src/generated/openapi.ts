@@ -219,6 +219,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/markets/{symbol}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Indicator series over the market's closed candles
+         * @description The candles' open times with each requested indicator's series, aligned with them: `null` inside
+         *     an indicator's warm-up period. Conventions follow TA-Lib (see the indicators guide). `names` is a
+         *     comma-separated list of `name:param:param`, e.g. `rsi:14,macd:12:26:9,bbands:20:2`; parameters
+         *     left out take their defaults. Known names: `sma:period`, `ema:period`, `rsi:period`,
+         *     `macd:fast:slow:signal`, `bbands:period:k`, `atr:period`, `adx:period`, `willr:period`,
+         *     `stoch:k:smoothK:d`, `obv`, `vwap`, `vprofile:bins`.
+         */
+        get: operations["markets.indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders": {
         parameters: {
             query?: never;
@@ -421,6 +449,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List past analyses, newest first */
+        get: operations["analyses.list"];
+        put?: never;
+        /**
+         * Run the multi-agent analysis of a market
+         * @description Requires the `trade` scope. The researcher, technical analyst, bull, bear, judge, risk, privacy
+         *     and optimizer agents look at the market's closed candles on several timeframes (and at news, when
+         *     a source is reachable) and return an explained decision: action, confidence, suggested size,
+         *     stop-loss and take-profit, each agent's findings with the numbers behind them, and the bull/bear
+         *     debate turn by turn with the judge's verdict. Inputs that could not be had (news, LLM narration)
+         *     are listed in `missingInputs`; the analysis still completes. The decision is computed from
+         *     structured scores only, so the same inputs (see `provenance.inputHash`) give the same decision.
+         */
+        post: operations["analyses.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                id: components["parameters"]["AnalysisId"];
+            };
+            cookie?: never;
+        };
+        /** Get one analysis */
+        get: operations["analyses.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{id}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                id: components["parameters"]["AnalysisId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The analysis explained in plain language (Markdown)
+         * @description Why the decision is what it is, from the agents' findings and the debate.
+         */
+        get: operations["analyses.explanation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                id: components["parameters"]["AnalysisId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run an analysis again on the same inputs
+         * @description Requires the `trade` scope. Recomputes the analysis from the inputs stored with it (the same
+         *     candles, news and parameters) and returns the new analysis; its decision equals the original's,
+         *     and `provenance.rerunOf` names the original.
+         */
+        post: operations["analyses.rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/debates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bull/bear debates of past analyses, newest first */
+        get: operations["debates.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -450,7 +590,7 @@ export interface components {
          * @description Stable machine-readable error code. New codes may be added; clients should treat unknown codes by status.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "last_admin_key" | "rate_limited" | "internal_error" | "service_unavailable" | "insufficient_funds" | "order_not_cancelable" | "duplicate_client_order_id" | "no_position" | "no_market_data" | "exchange_unavailable" | "exchange_error";
+        ErrorCode: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "last_admin_key" | "rate_limited" | "internal_error" | "service_unavailable" | "insufficient_funds" | "order_not_cancelable" | "duplicate_client_order_id" | "no_position" | "no_market_data" | "exchange_unavailable" | "exchange_error" | "insufficient_history";
         FieldError: {
             /** @description Where the error is, e.g. `body.scopes[0]` or `query.limit`. */
             path: string;
@@ -776,6 +916,137 @@ export interface components {
             /** @description The existing order (`duplicate_client_order_id`) or the order in its current state (`order_not_cancelable`). */
             order?: components["schemas"]["Order"];
         };
+        IndicatorSeries: {
+            /** @description As requested, normalised: `macd:12:26:9`. */
+            name: string;
+            /** @example macd */
+            indicator: string;
+            params: number[];
+            /** @description Candles needed before the first value. */
+            warmup: number;
+            /** @description One series per output (`value` for single-output indicators; `macd`, `signal`, `histogram` for MACD; ...), aligned with `time`. */
+            outputs: {
+                [key: string]: (number | null)[];
+            };
+        };
+        IndicatorSeriesList: {
+            symbol: string;
+            timeframe: components["schemas"]["Timeframe"];
+            /** @description Open times of the candles the series are aligned with. */
+            time: string[];
+            series: components["schemas"]["IndicatorSeries"][];
+        };
+        /** @enum {string} */
+        DecisionAction: "buy" | "sell" | "hold";
+        AnalysisCreate: {
+            /** @example BTC/USDT */
+            symbol: string;
+            /** @description Default `["1h", "4h", "1d"]`, limited to those the market serves. */
+            timeframes?: components["schemas"]["Timeframe"][];
+            /** @default 2 */
+            debateRounds: number;
+            /** @description Quote capital to size for; default the portfolio's equity. */
+            capital?: components["schemas"]["Decimal"];
+        };
+        Evidence: {
+            /** @example rsi:14 (4h) */
+            name: string;
+            value: number | string;
+            /** @description The agent or indicator it comes from. */
+            source?: string;
+        };
+        /** @enum {string} */
+        AgentName: "researcher" | "technical" | "bull" | "bear" | "judge" | "risk" | "privacy" | "optimizer";
+        AgentFinding: {
+            agent: components["schemas"]["AgentName"];
+            summary: string;
+            /** @description Bearish −1 … +1 bullish (0 for agents that do not take a side). */
+            score: number;
+            evidence: components["schemas"]["Evidence"][];
+            warnings: string[];
+        };
+        DebateTurn: {
+            round: number;
+            /** @enum {string} */
+            side: "bull" | "bear";
+            argument: string;
+            strength: number;
+            /** @description The opposing point this turn answers. */
+            rebuts?: string | null;
+            evidence: components["schemas"]["Evidence"][];
+        };
+        Verdict: {
+            action: components["schemas"]["DecisionAction"];
+            confidence: number;
+            bullScore: number;
+            bearScore: number;
+            reasoning: string;
+        };
+        Debate: {
+            analysisId: string;
+            symbol: string;
+            /** Format: date-time */
+            createdAt: string;
+            rounds: number;
+            turns: components["schemas"]["DebateTurn"][];
+            verdict: components["schemas"]["Verdict"];
+        };
+        DebateList: {
+            data: components["schemas"]["Debate"][];
+            nextCursor: string | null;
+        };
+        Decision: {
+            action: components["schemas"]["DecisionAction"];
+            confidence: number;
+            /** @description Suggested quantity in the base asset (0 for hold). */
+            size: components["schemas"]["Decimal"];
+            notional: components["schemas"]["Decimal"];
+            entryPrice: components["schemas"]["Decimal"];
+            stopLoss: components["schemas"]["Decimal"] | null;
+            takeProfit: components["schemas"]["Decimal"] | null;
+        };
+        Provenance: {
+            /** @description SHA-256 of the canonical inputs: candles, news and parameters. */
+            inputHash: string;
+            engineVersion: string;
+            parameters: Record<string, never>;
+            candles: {
+                timeframe: components["schemas"]["Timeframe"];
+                count: number;
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            }[];
+            rerunOf: string | null;
+        };
+        Analysis: {
+            id: string;
+            symbol: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Close time of the latest candle the agents saw.
+             */
+            asOf: string;
+            decision: components["schemas"]["Decision"];
+            agents: components["schemas"]["AgentFinding"][];
+            debate: {
+                rounds: number;
+                turns: components["schemas"]["DebateTurn"][];
+                verdict: components["schemas"]["Verdict"];
+            };
+            /** @description Inputs that could not be had, e.g. `news`, `llm`. */
+            missingInputs: string[];
+            /** @enum {string} */
+            narration: "template" | "llm";
+            provenance: components["schemas"]["Provenance"];
+        };
+        AnalysisList: {
+            data: components["schemas"]["Analysis"][];
+            nextCursor: string | null;
+        };
     };
     responses: {
         /** @description A duplicate `clientOrderId` (the problem's `order` is the existing order), or an order that cannot change any more */
@@ -915,6 +1186,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Analysis id. */
+        AnalysisId: string;
         /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
         Symbol: string;
         /** @description Order id. */
@@ -1347,6 +1620,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderBook"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "markets.indicators": {
+        parameters: {
+            query: {
+                timeframe: components["schemas"]["Timeframe"];
+                names: string;
+                /** @description How many of the latest candles to return series for (more are read for warm-up). */
+                limit?: number;
+                /** @description Only candles opened before this time. */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
+                symbol: components["parameters"]["Symbol"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Indicator series */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorSeriesList"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1795,6 +2110,231 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EquityHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "analyses.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                symbol?: string;
+                action?: components["schemas"]["DecisionAction"];
+                minConfidence?: number;
+                since?: string;
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of analyses */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "analyses.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: a retry with the same key and body returns the first response;
+                 *     the same key with a different body is rejected with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnalysisCreate"];
+            };
+        };
+        responses: {
+            /** @description The analysis */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description URL of the analysis */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Analysis"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "analyses.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                id: components["parameters"]["AnalysisId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Analysis"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "analyses.explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                id: components["parameters"]["AnalysisId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Markdown text */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "analyses.rerun": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: a retry with the same key and body returns the first response;
+                 *     the same key with a different body is rejected with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Analysis id. */
+                id: components["parameters"]["AnalysisId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new analysis */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Analysis"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "debates.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of debates */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebateList"];
                 };
             };
             401: components["responses"]["Unauthorized"];

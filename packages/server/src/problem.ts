@@ -75,7 +75,10 @@ export function problemResponse(
   extra: { headers?: Record<string, string>; [k: string]: unknown } = {},
 ): Response {
   const { headers, ...rest } = extra;
-  const response = c.json(problemBody(c, status, code, detail, rest), status, headers);
-  response.headers.set('Content-Type', 'application/problem+json');
-  return response;
+  // The content type goes in with the other headers: setting it on the built response would make the
+  // Node adapter materialise a full `Headers` object.
+  return c.json(problemBody(c, status, code, detail, rest), status, {
+    ...headers,
+    'Content-Type': 'application/problem+json',
+  });
 }

@@ -1,12 +1,16 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 
-/** One structured log line per request. Headers are not logged, so neither are credentials. */
+/**
+ * One structured log line per request (at `debug`; failures at `error`). Headers are not logged, so
+ * neither are credentials. The line is only built when it will be written.
+ */
 export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
   const start = performance.now();
   await next();
-  const { logger } = c.get('services');
   const status = c.res.status;
+  const { logger } = c.get('services');
+  if (status < 500 && !logger.isLevelEnabled('debug')) return;
   const line = {
     requestId: c.get('requestId'),
     method: c.req.method,

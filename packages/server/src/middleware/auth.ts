@@ -18,13 +18,22 @@ export function hasScope(principal: Principal, needed: Scope): boolean {
 
 const BEARER = /^Bearer ([A-Za-z0-9_\-.~+/]+=*)$/;
 
+/** At most this many presented keys are remembered; the oldest answer is dropped first. */
+const CACHE_LIMIT = 1_000;
+
+interface CacheEntry {
+  principal: Principal | null;
+  until: number;
+}
+
 /**
- * Turns a bearer secret into the key's principal. Resolving costs a database round trip, so answers
- * are cached briefly: revocation clears this server's cache at once, other replicas see it within
+ * Turns a bearer secret into the key's principal. Resolving costs a hash and a database round trip,
+ * so answers are cached briefly, keyed by the presented `Authorization` value (held in memory only,
+ * never logged): revocation clears this server's cache at once, other replicas see it within
  * `cacheMs`. `lastUsedAt` is written at most once a minute per key, to keep writes off the hot path.
  */
 export class KeyResolver {
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  private readonly cache = new Map<string, CacheEntry>();
   private readonly lastTouched = new Map<string, number>();
 
   constructor(
@@ -34,20 +43,35 @@ export class KeyResolver {
     private readonly touchMs = 60_000,
   ) {}
 
+  /**
+   * The principal for this `Authorization` value when the answer is cached and nothing needs
+   * writing, without hashing or awaiting; `undefined` means: call `resolve()`.
+   */
+  cached(header: string | undefined, now = Date.now()): Principal | undefined {
+    if (!header) return undefined;
+    const entry = this.cache.get(header);
+    if (!entry?.principal || entry.until < now) return undefined;
+    const touched = this.lastTouched.get(entry.principal.id) ?? 0;
+    return now - touched > this.touchMs ? undefined : entry.principal;
+  }
+
   async resolve(header: string | undefined): Promise<Principal> {
     if (!header) throw new ApiError(401, 'unauthorized', 'Send an API key as `Authorization: Bearer <key>`.');
-    const match = BEARER.exec(header);
-    if (!match?.[1])
-      throw new ApiError(401, 'unauthorized', 'The Authorization header must be `Bearer <key>`.');
-    const hash = hashKey(match[1]);
     const now = Date.now();
-    let entry = this.cache.get(hash);
+    let entry = this.cache.get(header);
     if (!entry || entry.until < now) {
-      const row = await findActiveKeyByHash(this.db, hash);
+      const match = BEARER.exec(header);
+      if (!match?.[1])
+        throw new ApiError(401, 'unauthorized', 'The Authorization header must be `Bearer <key>`.');
+      const row = await findActiveKeyByHash(this.db, hashKey(match[1]));
       const principal = row ? { id: row.id, name: row.name, scopes: row.scopes as Scope[] } : null;
       entry = { principal, until: now + this.cacheMs };
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(hash, entry);
+      this.cache.delete(header);
+      if (this.cache.size >= CACHE_LIMIT) {
+        const oldest = this.cache.keys().next();
+        if (!oldest.done) this.cache.delete(oldest.value);
+      }
+      this.cache.set(header, entry);
     }
     if (!entry.principal) throw new ApiError(401, 'unauthorized', 'Unknown or revoked API key.');
     const touched = this.lastTouched.get(entry.principal.id) ?? 0;
@@ -68,15 +92,28 @@ export class KeyResolver {
  * key, 403 for a key without the scope.
  */
 export function requireScope(scope: Scope) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    let principal = c.get('principal') as Principal | undefined;
-    if (!principal) {
-      principal = await c.get('services').keys.resolve(c.req.header('authorization'));
-      c.set('principal', principal);
-    }
+  const check = (principal: Principal) => {
     if (!hasScope(principal, scope)) {
       throw new ApiError(403, 'forbidden', `This operation needs an API key with the '${scope}' scope.`);
     }
-    await next();
+  };
+  // Not async: a cached key is checked without awaiting, so the request takes no extra promise.
+  return createMiddleware<AppEnv>((c, next) => {
+    let principal = c.get('principal') as Principal | undefined;
+    if (!principal) {
+      const header = c.req.header('authorization');
+      const keys = c.get('services').keys;
+      principal = keys.cached(header);
+      if (!principal) {
+        return keys.resolve(header).then((resolved) => {
+          c.set('principal', resolved);
+          check(resolved);
+          return next();
+        });
+      }
+      c.set('principal', principal);
+    }
+    check(principal);
+    return next();
   });
 }

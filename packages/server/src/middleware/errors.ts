@@ -1,5 +1,7 @@
 import {
+  AnalysisInputError,
   InsufficientFundsError,
+  InsufficientHistoryError,
   MarketDataError,
   OrderNotFoundError,
   OrderStateError,
@@ -9,7 +11,7 @@ import {
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { marketErrorStatus } from '../adapters/market';
+import { marketErrorStatus } from '../adapters/market/factory';
 import type { AppEnv } from '../env';
 import { ApiError, type ErrorCode, problemResponse } from '../problem';
 
@@ -64,6 +66,24 @@ function domainError(error: Error): ApiError | undefined {
   }
   if (error instanceof OrderValidationError) {
     const path = `body.${error.field}`;
+    return new ApiError(422, 'validation_failed', `${path}: ${error.message}`, {
+      errors: [{ path, message: error.message }],
+    });
+  }
+  if (error instanceof InsufficientHistoryError) {
+    const needs = Object.entries(error.needed).map(
+      ([timeframe, needed]) =>
+        `${needed} ${timeframe} candles (${error.available[timeframe as keyof typeof error.available] ?? 0} available)`,
+    );
+    return new ApiError(
+      422,
+      'insufficient_history',
+      `Not enough market history for the analysis: it needs ${needs.join(', ')}.`,
+      { needed: error.needed, available: error.available },
+    );
+  }
+  if (error instanceof AnalysisInputError) {
+    const path = `body.${error.field.split('.')[0]}`;
     return new ApiError(422, 'validation_failed', `${path}: ${error.message}`, {
       errors: [{ path, message: error.message }],
     });

@@ -1,28 +1,48 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { ApiError } from '../problem';
+import { setResponseHeader } from './response-headers';
 
 export type RateLimitClass = 'default' | 'trading';
 
 const WINDOW_MS = 60_000;
+
+interface Window {
+  start: number;
+  count: number;
+}
+
+export interface RateVerdict {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
 
 /**
  * Fixed one-minute windows per API key and endpoint class, in memory: each replica counts its own
  * requests, so N replicas allow up to N times the limit.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly windows: Record<RateLimitClass, Map<string, Window>> = {
+    default: new Map(),
+    trading: new Map(),
+  };
+  private size = 0;
 
   constructor(private readonly limits: Record<RateLimitClass, number>) {}
 
   /** Counts one request and says whether it is allowed, with the header values to send. */
-  take(keyId: string, kind: RateLimitClass, now = Date.now()) {
-    const id = `${kind}:${keyId}`;
-    let window = this.windows.get(id);
+  take(keyId: string, kind: RateLimitClass, now = Date.now()): RateVerdict {
+    const windows = this.windows[kind];
+    let window = windows.get(keyId);
     if (!window || now - window.start >= WINDOW_MS) {
-      if (this.windows.size > 10_000) this.prune(now);
+      if (!window) {
+        if (this.size > 10_000) this.prune(now);
+        this.size++;
+      }
       window = { start: now, count: 0 };
-      this.windows.set(id, window);
+      windows.set(keyId, window);
     }
     window.count++;
     const limit = this.limits[kind];
@@ -35,7 +55,14 @@ export class RateLimiter {
   }
 
   private prune(now: number): void {
-    for (const [id, window] of this.windows) if (now - window.start >= WINDOW_MS) this.windows.delete(id);
+    for (const windows of Object.values(this.windows)) {
+      for (const [id, window] of windows) {
+        if (now - window.start >= WINDOW_MS) {
+          windows.delete(id);
+          this.size--;
+        }
+      }
+    }
   }
 }
 
@@ -44,24 +71,29 @@ export class RateLimiter {
  * and 429 with `Retry-After` past the limit. Goes after `requireScope`, which identifies the key.
  */
 export function rateLimit(kind: RateLimitClass = 'default') {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  return createMiddleware<AppEnv>((c, next) => {
     const verdict = c.get('services').rateLimiter.take(c.get('principal').id, kind);
-    const headers = {
-      'RateLimit-Limit': String(verdict.limit),
-      'RateLimit-Remaining': String(verdict.remaining),
-      'RateLimit-Reset': String(verdict.resetSeconds),
-    };
+    const limit = String(verdict.limit);
+    const remaining = String(verdict.remaining);
+    const reset = String(verdict.resetSeconds);
     if (!verdict.allowed) {
       throw new ApiError(
         429,
         'rate_limited',
         `Rate limit of ${verdict.limit} requests per minute exceeded.`,
         {
-          headers: { ...headers, 'Retry-After': String(verdict.resetSeconds) },
+          headers: {
+            'RateLimit-Limit': limit,
+            'RateLimit-Remaining': remaining,
+            'RateLimit-Reset': reset,
+            'Retry-After': reset,
+          },
         },
       );
     }
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
-    await next();
+    setResponseHeader(c, 'RateLimit-Limit', limit);
+    setResponseHeader(c, 'RateLimit-Remaining', remaining);
+    setResponseHeader(c, 'RateLimit-Reset', reset);
+    return next();
   });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
+import { setResponseHeader } from './response-headers';
 
 const VALID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -10,11 +11,11 @@ const prefix = `req_${randomBytes(6).toString('base64url')}`;
 let counter = 0;
 
 /** Gives every request an id (the caller's `X-Request-Id` when it is sane) and echoes it on the response. */
-export const requestId = createMiddleware<AppEnv>(async (c, next) => {
+export const requestId = createMiddleware<AppEnv>((c, next) => {
   const incoming = c.req.header('x-request-id');
   const id = incoming && VALID.test(incoming) ? incoming : `${prefix}${(++counter).toString(36)}`;
   c.set('requestId', id);
   // Set before the handler runs, so the header joins the response as it is built (error responses too).
-  c.header('X-Request-Id', id);
-  await next();
+  setResponseHeader(c, 'X-Request-Id', id);
+  return next();
 });

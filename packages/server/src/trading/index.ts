@@ -1,5 +1,4 @@
 import type { Clock, MarketDataFeed } from '@sigmax/engine';
-import { CcxtVenue } from '../adapters/venue/ccxt-venue';
 import { PaperVenue } from '../adapters/venue/paper-venue';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
@@ -15,10 +14,15 @@ export type { PlaceContext, TradingVenue } from './venue';
 /**
  * The venue `tradingMode` asks for: the in-process paper exchange, trading on the market feed's
  * prices with the configured fees and slippage; or the configured exchange through ccxt (its test
- * network when `exchangeSandbox` is on), with the configured API key.
+ * network when `exchangeSandbox` is on), with the configured API key. ccxt (a very large library) is
+ * loaded only for the live venue.
  */
-export function createVenue(config: Config, deps: { clock: Clock; views: MarketViews }): TradingVenue {
+export async function createVenue(
+  config: Config,
+  deps: { clock: Clock; views: MarketViews },
+): Promise<TradingVenue> {
   if (config.tradingMode === 'live') {
+    const { CcxtVenue } = await import('../adapters/venue/ccxt-venue');
     return new CcxtVenue({
       exchange: config.exchange,
       sandbox: config.exchangeSandbox,
@@ -56,7 +60,7 @@ export async function startTrading(
   },
 ): Promise<TradingService> {
   const views = new MarketViews(deps.market);
-  const venue = deps.venue ?? createVenue(config, { clock: deps.clock, views });
+  const venue = deps.venue ?? (await createVenue(config, { clock: deps.clock, views }));
   if (config.tradingMode === 'live' && !deps.market.kind.startsWith('ccxt')) {
     deps.logger.warn(
       { marketSource: config.marketSource, venue: venue.id },

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 import {
@@ -10,6 +9,7 @@ import {
   analyze,
   atr,
   bbands,
+  type Candle,
   canonicalAnalysisInput,
   canonicalJson,
   Decimal,
@@ -271,7 +271,12 @@ describe('the multi-agent analysis on real Coinbase BTC-USD candles', () => {
       ),
     });
     expect(canonicalAnalysisInput(i)).toBe(generic);
-    expect(createHash('sha256').update(generic).digest('hex')).toBe(up.inputHash);
+    // The hash covers every candle number: nudge one close by 1e-9 and it changes.
+    const [timeframe, series] = Object.entries(i.candles)[0] as [string, Candle[]];
+    const nudged = series.map((c, n) => (n === 10 ? { ...c, close: c.close + 1e-9 } : c));
+    expect(analysisInputHash({ ...i, candles: { ...i.candles, [timeframe]: nudged } })).not.toBe(
+      up.inputHash,
+    );
     expect(canonicalJson({ b: [1, -0, Number.NaN], a: { d: undefined, c: 'x' } })).toBe(
       '{"a":{"c":"x"},"b":[1,0,null]}',
     );

@@ -181,20 +181,19 @@ function checkCandles(series: readonly Candle[], timeframe: Timeframe): void {
   let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < series.length; i++) {
     const c = series[i] as Candle;
-    const fail = (why: string) => {
-      throw new AnalysisInputError(`candles.${timeframe}`, `candle ${i} (time ${c.time}) ${why}`);
-    };
-    if (!Number.isFinite(c.time) || c.time % step !== 0) fail(`is not aligned to ${timeframe}`);
-    if (c.time <= previous) fail('is out of order or duplicated');
-    if (
+    let why: string | undefined;
+    if (!Number.isFinite(c.time) || c.time % step !== 0) why = `is not aligned to ${timeframe}`;
+    else if (c.time <= previous) why = 'is out of order or duplicated';
+    else if (
       !(c.low > 0) ||
       !(c.high >= c.low) ||
       !Number.isFinite(c.high) ||
       !(c.close > 0) ||
       !(c.volume >= 0)
     ) {
-      fail('has a non-positive or non-finite price or volume, or a high below its low');
+      why = 'has a non-positive or non-finite price or volume, or a high below its low';
     }
+    if (why) throw new AnalysisInputError(`candles.${timeframe}`, `candle ${i} (time ${c.time}) ${why}`);
     previous = c.time;
   }
 }

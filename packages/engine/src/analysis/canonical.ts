@@ -53,7 +53,50 @@ export function canonicalAnalysisInput(input: AnalysisInput): string {
   return text.replace(JSON.stringify(placeholder), () => `{${parts.join(',')}}`);
 }
 
-/** SHA-256 (lower-case hex) of {@link canonicalAnalysisInput}: equal inputs, equal hashes. */
+/**
+ * SHA-256 (lower-case hex) of an analysis input: equal inputs, equal hashes. It covers the same fields as
+ * {@link canonicalAnalysisInput}: the {@link canonicalJson} of everything but the candles, then per
+ * timeframe (in sorted order) its name, its candle count and the candles' six numbers as little-endian
+ * IEEE-754 doubles (`-0` written as `0`). Hashing the numbers' bytes rather than their decimal text keeps
+ * this a small part of an analysis; the result depends only on the values, never on key order.
+ */
 export function analysisInputHash(input: AnalysisInput): string {
-  return createHash('sha256').update(canonicalAnalysisInput(input)).digest('hex');
+  const hash = createHash('sha256');
+  hash.update(
+    canonicalJson({
+      symbol: input.symbol,
+      market: input.market,
+      news: input.news,
+      capital: input.capital,
+      parameters: input.parameters,
+    }),
+  );
+  const timeframes = TIMEFRAMES.filter((tf) => (input.candles[tf]?.length ?? 0) > 0).sort();
+  for (const timeframe of timeframes) {
+    const series = input.candles[timeframe] as readonly Candle[];
+    hash.update(`\n${timeframe}:${series.length}\n`);
+    const values = new Float64Array(series.length * 6);
+    for (let i = 0, j = 0; i < series.length; i++, j += 6) {
+      const c = series[i] as Candle;
+      // `+ 0` turns -0 into 0 and leaves every other number as it is.
+      values[j] = c.time + 0;
+      values[j + 1] = c.open + 0;
+      values[j + 2] = c.high + 0;
+      values[j + 3] = c.low + 0;
+      values[j + 4] = c.close + 0;
+      values[j + 5] = c.volume + 0;
+    }
+    hash.update(littleEndian(values));
+  }
+  return hash.digest('hex');
+}
+
+const NATIVE_LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/** The doubles' bytes in little-endian order (a copy only on a big-endian machine). */
+function littleEndian(values: Float64Array): Uint8Array {
+  if (NATIVE_LITTLE_ENDIAN) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  const bytes = new DataView(new ArrayBuffer(values.byteLength));
+  for (let i = 0; i < values.length; i++) bytes.setFloat64(i * 8, values[i] as number, true);
+  return new Uint8Array(bytes.buffer);
 }

@@ -236,7 +236,8 @@ export interface paths {
          *     comma-separated list of `name:param:param`, e.g. `rsi:14,macd:12:26:9,bbands:20:2`; parameters
          *     left out take their defaults. Known names: `sma:period`, `ema:period`, `rsi:period`,
          *     `macd:fast:slow:signal`, `bbands:period:k`, `atr:period`, `adx:period`, `willr:period`,
-         *     `stoch:k:smoothK:d`, `obv`, `vwap`, `vprofile:bins`.
+         *     `stoch:k:smoothK:d`, `obv`, `vwap:sessionHours` (0: cumulative over the candles read),
+         *     `vprofile:bins:window` (point of control and value area over a rolling window).
          */
         get: operations["markets.indicators"];
         put?: never;

@@ -1,18 +1,20 @@
-import { isTimeframe } from '@sigmax/engine';
+import { isTimeframe, type Market, type Timeframe } from '@sigmax/engine';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
+import { indicatorCandleCount, indicatorSeriesBody } from '../markets/indicators';
 import { candleListBody, marketBody, orderBookBody, tickerBody } from '../markets/responses';
 import { parseSymbolParam } from '../markets/symbols';
 import { requireScope } from '../middleware/auth';
 import { rateLimit } from '../middleware/rate-limit';
 import { ApiError } from '../problem';
+import { indicatorQuery } from '../schemas/indicators';
 import { candleListQuery, orderBookQuery } from '../schemas/markets';
 import { parseQuery } from '../validation';
 
 /**
- * Markets, candles, tickers and order books of the configured market-data feed (replay, ccxt or
- * synthetic). Numbers leave as decimal strings at the market's precision. Feed failures are
+ * Markets, candles, indicator series, tickers and order books of the configured market-data feed
+ * (replay, ccxt or synthetic). Numbers leave as decimal strings at the market's precision. Feed failures are
  * `MarketDataError`s, which the error handler turns into 404 / 429 / 502 / 503 problems.
  */
 export const marketRoutes = new Hono<AppEnv>()
@@ -31,19 +33,26 @@ export const marketRoutes = new Hono<AppEnv>()
     const query = parseQuery(c, candleListQuery);
     const feed = c.get('services').market;
     const market = await feed.getMarket(symbol);
-    const { timeframe } = query;
-    if (!isTimeframe(timeframe) || !market.timeframes.includes(timeframe)) {
-      const message = `${market.symbol} has candles in ${market.timeframes.join(', ')} only`;
-      throw new ApiError(422, 'validation_failed', `query.timeframe: ${message}`, {
-        errors: [{ path: 'query.timeframe', message }],
-      });
-    }
+    const timeframe = servedTimeframe(market, query.timeframe);
     const candles = await feed.getCandles(market.symbol, timeframe, {
       ...(query.since !== undefined ? { since: query.since } : {}),
       ...(query.until !== undefined ? { until: query.until } : {}),
       limit: query.limit,
     });
     return c.json(candleListBody(market, timeframe, candles));
+  })
+  .get('/:symbol/indicators', async (c) => {
+    const symbol = parseSymbolParam(c.req.param('symbol'));
+    const query = parseQuery(c, indicatorQuery);
+    const feed = c.get('services').market;
+    const market = await feed.getMarket(symbol);
+    const timeframe = servedTimeframe(market, query.timeframe);
+    // The warm-up candles come before the `limit` returned, so every returned value can be defined.
+    const candles = await feed.getCandles(market.symbol, timeframe, {
+      ...(query.until !== undefined ? { until: query.until } : {}),
+      limit: indicatorCandleCount(query.names, query.limit),
+    });
+    return c.json(indicatorSeriesBody(market, timeframe, candles, query.names, query.limit, query.until));
   })
   .get('/:symbol/ticker', async (c) => {
     const feed = c.get('services').market;
@@ -57,3 +66,14 @@ export const marketRoutes = new Hono<AppEnv>()
     const market = await feed.getMarket(symbol);
     return c.json(orderBookBody(market, await feed.getOrderBook(market.symbol, depth)));
   });
+
+/** `timeframe` if `market` serves candles in it; otherwise 422 naming `query.timeframe`. */
+function servedTimeframe(market: Market, timeframe: string): Timeframe {
+  if (!isTimeframe(timeframe) || !market.timeframes.includes(timeframe)) {
+    const message = `${market.symbol} has candles in ${market.timeframes.join(', ')} only`;
+    throw new ApiError(422, 'validation_failed', `query.timeframe: ${message}`, {
+      errors: [{ path: 'query.timeframe', message }],
+    });
+  }
+  return timeframe;
+}

@@ -7,7 +7,7 @@ export const timeframeSchema = z.enum(['1m', '5m', '15m', '30m', '1h', '4h', '1d
 >;
 
 /** An RFC 3339 date-time with `Z` or an offset (`2024-01-01T00:00:00Z`), as milliseconds since the epoch. */
-const queryDateTime = z.iso
+export const queryDateTime = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2024-01-01T00:00:00Z' })
   .transform((value) => Date.parse(value));
 

@@ -5,7 +5,9 @@ import { accessLog } from './middleware/access-log';
 import { onError, onNotFound } from './middleware/errors';
 import { requestId } from './middleware/request-id';
 import { ApiError } from './problem';
+import { analysisRoutes } from './routes/analyses';
 import { apiKeyRoutes } from './routes/api-keys';
+import { debateRoutes } from './routes/debates';
 import { docsRoutes, openapiRoutes } from './routes/docs';
 import { fillRoutes } from './routes/fills';
 import { healthRoutes } from './routes/health';
@@ -44,6 +46,8 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   app.route('/v1/fills', fillRoutes);
   app.route('/v1/positions', positionRoutes);
   app.route('/v1/portfolio', portfolioRoutes);
+  app.route('/v1/analyses', analysisRoutes);
+  app.route('/v1/debates', debateRoutes);
   app.route('/docs', docsRoutes);
   app.get('/', (c) => c.redirect('/docs'));
   return app;

@@ -37,6 +37,19 @@ const balancesString = z.union([
   z.record(z.string().regex(/^[A-Z0-9]{2,12}$/), z.string().regex(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/)),
 ]);
 
+/** `https://a.example/rss, https://b.example/atom` (or an array in the config file) → URLs. */
+const urlList = z
+  .union([
+    z.string().transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+    z.array(z.string()),
+  ])
+  .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be http(s) URLs' })));
+
 /** Everything the server can be configured with. Environment variables win over the config file. */
 export const configSchema = z
   .strictObject({
@@ -81,6 +94,19 @@ export const configSchema = z
     paperSlippageBps: decimalString.default('0'),
     /** Seconds between two points of the equity history. */
     equityIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
+
+    // Analysis: news and the LLM that narrates the debate
+    /** Where news comes from: the shipped sample headlines (offline), RSS/Atom feeds, CryptoPanic, or none. */
+    newsSource: z.enum(['fixtures', 'rss', 'cryptopanic', 'none']).default('fixtures'),
+    newsRssUrls: urlList.default([]),
+    cryptopanicToken: z.string().min(1).optional(),
+    /** Milliseconds to wait for a news source before the analysis goes on without news. */
+    newsTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(3000),
+    /** An OpenAI-compatible API, e.g. `https://api.openai.com/v1`; without it the narration is templated. */
+    llmBaseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    llmApiKey: z.string().min(1).optional(),
+    llmModel: z.string().min(1).default('gpt-4o-mini'),
+    llmTimeoutMs: z.coerce.number().int().min(100).max(300_000).default(15_000),
   })
   .superRefine((config, ctx) => {
     if (config.tradingMode === 'live' && (!config.exchangeApiKey || !config.exchangeSecret)) {
@@ -88,6 +114,20 @@ export const configSchema = z
         code: 'custom',
         path: ['exchangeApiKey'],
         message: 'live trading needs SIGMAX_EXCHANGE_API_KEY and SIGMAX_EXCHANGE_SECRET',
+      });
+    }
+    if (config.newsSource === 'rss' && config.newsRssUrls.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['newsRssUrls'],
+        message: 'the rss news source needs SIGMAX_NEWS_RSS_URLS (comma-separated feed URLs)',
+      });
+    }
+    if (config.newsSource === 'cryptopanic' && !config.cryptopanicToken) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cryptopanicToken'],
+        message: 'the cryptopanic news source needs SIGMAX_CRYPTOPANIC_TOKEN',
       });
     }
   });
@@ -121,6 +161,14 @@ const envNames: Record<string, keyof Config> = {
   SIGMAX_PAPER_TAKER_FEE_RATE: 'paperTakerFeeRate',
   SIGMAX_PAPER_SLIPPAGE_BPS: 'paperSlippageBps',
   SIGMAX_EQUITY_INTERVAL_SECONDS: 'equityIntervalSeconds',
+  SIGMAX_NEWS_SOURCE: 'newsSource',
+  SIGMAX_NEWS_RSS_URLS: 'newsRssUrls',
+  SIGMAX_CRYPTOPANIC_TOKEN: 'cryptopanicToken',
+  SIGMAX_NEWS_TIMEOUT_MS: 'newsTimeoutMs',
+  SIGMAX_LLM_BASE_URL: 'llmBaseUrl',
+  SIGMAX_LLM_API_KEY: 'llmApiKey',
+  SIGMAX_LLM_MODEL: 'llmModel',
+  SIGMAX_LLM_TIMEOUT_MS: 'llmTimeoutMs',
 };
 
 export class ConfigError extends Error {

@@ -1,4 +1,5 @@
 import type { Clock, MarketDataFeed } from '@sigmax/engine';
+import type { AnalysisService } from './analysis';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { EventBus } from './events/bus';
@@ -33,6 +34,8 @@ export interface AppServices {
   trading: TradingService;
   /** Trading events (orders, fills, portfolio), published as they are committed. */
   events: EventBus;
+  /** The multi-agent analysis: running, storing and rerunning analyses. */
+  analyses: AnalysisService;
 }
 
 export interface AppEnv {

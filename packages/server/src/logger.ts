@@ -28,6 +28,10 @@ export const redactPaths = [
   '*.token',
   'databaseUrl',
   '*.databaseUrl',
+  'cryptopanicToken',
+  '*.cryptopanicToken',
+  'llmApiKey',
+  '*.llmApiKey',
 ];
 
 /** Structured JSON logs on stdout (or the given destination). */

@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { type MarketDataFeed, systemClock } from '@sigmax/engine';
 import type { Hono } from 'hono';
-import { createMarketFeed, type MarketFeedConfig } from './adapters/market';
+import { createNarrator } from './adapters/llm';
+import { type MarketFeedConfig, openMarketFeed } from './adapters/market/factory';
+import { createNewsSource } from './adapters/news';
+import { AnalysisService } from './analysis';
 import { createApp } from './app';
 import { ensureAdminKey } from './bootstrap-admin';
 import { type Config, redactUrl } from './config';
@@ -57,7 +60,7 @@ export async function createServer(
     throw new Error(`cannot open the database at ${where}: ${(error as Error).message}`, { cause: error });
   }
   const clock = systemClock;
-  const market = options.market ?? createMarketFeed(marketFeedConfig(config, logger), clock);
+  const market = options.market ?? (await openMarketFeed(marketFeedConfig(config, logger), clock));
   await purgeIdempotencyKeys(database.db, new Date(Date.now() - IDEMPOTENCY_TTL_MS));
   const { generatedKey } = await ensureAdminKey(database.db, config.adminKey, clock.now());
   const events = new EventBus(
@@ -94,6 +97,20 @@ export async function createServer(
     market,
     trading,
     events,
+    analyses: new AnalysisService({
+      db: database.db,
+      market,
+      trading,
+      news: createNewsSource(config),
+      narrator: createNarrator(config, {
+        db: database.db,
+        now: () => clock.now(),
+        onError: (error) => logger.warn({ err: { message: error.message } }, 'LLM narration unavailable'),
+      }),
+      events,
+      clock,
+      logger,
+    }),
   };
   const app = createApp(services);
   return {

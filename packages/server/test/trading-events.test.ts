@@ -16,6 +16,8 @@ function short(event: BusEvent): string {
       return `fill ${event.fill.orderId}`;
     case 'portfolio':
       return 'portfolio';
+    case 'analysis.created':
+      return `analysis ${event.analysis.id}`;
   }
 }
 

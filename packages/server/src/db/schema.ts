@@ -1,6 +1,7 @@
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -208,3 +209,63 @@ export const equityPoints = pgTable(
   },
   (t) => [index('equity_points_time_idx').on(t.accountId, t.time)],
 );
+
+// Analyses. The agents' output is stored as the API serves it (texts already redacted), with the exact
+// input it was computed from, so that a rerun computes it again from the same candles and news.
+
+/**
+ * One row per analysis. `body` is the API's `Analysis` without `debate.turns` (those are rows of
+ * `debate_turns`); its input is the row of `analysis_inputs` with its `input_hash`.
+ */
+export const analyses = pgTable(
+  'analyses',
+  {
+    id: text('id').primaryKey(),
+    symbol: text('symbol').notNull(),
+    action: text('action').notNull(),
+    confidence: doublePrecision('confidence').notNull(),
+    asOf: timestamp('as_of', { withTimezone: true, mode: 'date' }).notNull(),
+    inputHash: text('input_hash').notNull(),
+    rerunOf: text('rerun_of'),
+    narration: text('narration').notNull(),
+    body: jsonb('body').notNull(),
+    /** The API key that asked for it. */
+    apiKeyId: text('api_key_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('analyses_symbol_idx').on(t.symbol, t.id), index('analyses_created_idx').on(t.createdAt)],
+);
+
+/**
+ * The inputs analyses were computed from, stored once per input: `input` is the engine's canonical JSON
+ * of the `AnalysisInput` (hundreds of candles), whose SHA-256 is `input_hash`. Read back only by a rerun.
+ */
+export const analysisInputs = pgTable('analysis_inputs', {
+  inputHash: text('input_hash').primaryKey(),
+  input: text('input').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** The bull/bear debate of an analysis, turn by turn in the order they were spoken. */
+export const debateTurns = pgTable(
+  'debate_turns',
+  {
+    analysisId: text('analysis_id').notNull(),
+    seq: integer('seq').notNull(),
+    round: integer('round').notNull(),
+    side: text('side').notNull(),
+    argument: text('argument').notNull(),
+    strength: doublePrecision('strength').notNull(),
+    rebuts: text('rebuts'),
+    evidence: jsonb('evidence').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.analysisId, t.seq] })],
+);
+
+/** Answers of the narrating LLM, keyed by a hash of the model and the prompt, so one input costs one call. */
+export const llmCache = pgTable('llm_cache', {
+  key: text('key').primaryKey(),
+  model: text('model').notNull(),
+  response: jsonb('response').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -11,7 +11,9 @@ export type TradingEvent =
   /** An execution. */
   | { type: 'fill'; fill: Schemas['Fill'] }
   /** The account was valued (after fills, and every `equityIntervalSeconds`). */
-  | { type: 'portfolio'; point: Schemas['EquityPoint'] };
+  | { type: 'portfolio'; point: Schemas['EquityPoint'] }
+  /** A multi-agent analysis was stored (a new one or a rerun). */
+  | { type: 'analysis.created'; analysis: Schemas['Analysis'] };
 
 export type TradingEventType = TradingEvent['type'];
 

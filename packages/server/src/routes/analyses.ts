@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { explainAnalysis } from '../analysis';
+import { findAnalysis, listAnalyses } from '../db/queries/analyses';
+import type { AppEnv } from '../env';
+import type { components } from '../generated/openapi';
+import { decodeCursor, encodeCursor } from '../ids';
+import { requireScope } from '../middleware/auth';
+import { idempotent } from '../middleware/idempotency';
+import { rateLimit } from '../middleware/rate-limit';
+import { ApiError } from '../problem';
+import { analysisCreateSchema, analysisListQuery } from '../schemas/analyses';
+import { badCursor } from '../trading/cursors';
+import { parseJsonBody, parseQuery } from '../validation';
+
+type Schemas = components['schemas'];
+
+const read = [requireScope('read'), rateLimit()] as const;
+const trade = [requireScope('trade'), rateLimit('trading')] as const;
+
+/** Analyses: running the multi-agent analysis, reading past ones, explaining and rerunning them. */
+export const analysisRoutes = new Hono<AppEnv>()
+  .post('/', ...trade, idempotent(), async (c) => {
+    const input = await parseJsonBody(c, analysisCreateSchema);
+    const analysis = await c.get('services').analyses.create(input, { apiKeyId: c.get('principal').id });
+    return c.json(analysis, 201, { Location: `/v1/analyses/${analysis.id}` });
+  })
+  .get('/', ...read, async (c) => {
+    const query = parseQuery(c, analysisListQuery);
+    const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (before === null) throw badCursor();
+    const rows = await listAnalyses(c.get('services').database.db, {
+      symbol: query.symbol,
+      action: query.action,
+      minConfidence: query.minConfidence,
+      since: query.since,
+      until: query.until,
+      before,
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const body: Schemas['AnalysisList'] = {
+      data: page,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+    };
+    return c.json(body);
+  })
+  .get('/:id', ...read, async (c) => {
+    const stored = await findAnalysis(c.get('services').database.db, c.req.param('id'));
+    if (!stored) throw new ApiError(404, 'not_found', `No analysis ${c.req.param('id')}.`);
+    return c.json(stored.analysis);
+  })
+  .get('/:id/explanation', ...read, async (c) => {
+    const stored = await findAnalysis(c.get('services').database.db, c.req.param('id'));
+    if (!stored) throw new ApiError(404, 'not_found', `No analysis ${c.req.param('id')}.`);
+    return c.body(explainAnalysis(stored.analysis), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+  })
+  .post('/:id/rerun', ...trade, idempotent(), async (c) => {
+    const analysis = await c
+      .get('services')
+      .analyses.rerun(c.req.param('id'), { apiKeyId: c.get('principal').id });
+    return c.json(analysis, 201, { Location: `/v1/analyses/${analysis.id}` });
+  });

@@ -1,7 +1,15 @@
 import { parseArgs } from 'node:util';
 import { APIError, Sigmax, SigmaxError } from '@sigmax/sdk';
+import {
+  analysesExplain,
+  analysesGet,
+  analysesList,
+  analysesRerun,
+  analyze,
+  debates,
+} from './commands/analyses';
 import { keysCreate, keysList, keysRevoke } from './commands/keys';
-import { book, candles, markets, ticker } from './commands/markets';
+import { book, candles, indicators, markets, ticker } from './commands/markets';
 import {
   fills,
   orderCancel,
@@ -32,6 +40,9 @@ Markets:
   candles <symbol> --timeframe T  Closed candles (T: 1m 5m 15m 30m 1h 4h 1d)
                                   [--since <time>] [--until <time>] [--limit <n>]
   ticker <symbol>                 Last price, best bid and ask
+  indicators <symbol> --timeframe T --names N
+                                  Indicator series, N e.g. rsi:14,macd:12:26:9
+                                  [--until <time>] [--limit <n>]
   book <symbol> [--depth <n>]     Order book
 
 Trading (symbols as BTC/USDT; prices and quantities as decimals):
@@ -52,6 +63,17 @@ Trading (symbols as BTC/USDT; prices and quantities as decimals):
   position close <symbol>         Sell a position at market
   portfolio                       Equity, balances and positions
   portfolio history               Equity over time, oldest first
+
+Analyses:
+  analyze <symbol>                Run the multi-agent analysis of a market
+                                  [--timeframe 1h,4h,1d] [--rounds <1-5>]
+                                  [--capital <amount>]
+  analyses list                   Past analyses, newest first [--symbol S]
+                                  [--action buy|sell|hold] [--min-confidence <0-1>]
+  analyses get <id>               One analysis and its agents' findings
+  analyses explain <id>           Why it says buy, sell or hold (Markdown)
+  analyses rerun <id>             Run it again on the stored inputs
+  debates [--symbol S]            Bull/bear debates of past analyses (default 10)
 
   List commands print up to --limit rows (default 50) and take --since and
   --until (ISO 8601 times).
@@ -107,6 +129,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         since: { type: 'string' },
         until: { type: 'string' },
         limit: { type: 'string' },
+        rounds: { type: 'string' },
+        capital: { type: 'string' },
+        action: { type: 'string' },
+        'min-confidence': { type: 'string' },
+        names: { type: 'string' },
       },
     });
     const [command, sub, arg] = positionals;
@@ -125,6 +152,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       since: values.since,
       until: values.until,
       limit: values.limit,
+      rounds: values.rounds,
+      capital: values.capital,
+      action: values.action,
+      minConfidence: values['min-confidence'],
     };
     if (values.help || !command) {
       io.stdout(`${HELP}\n`);
@@ -158,6 +189,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'ticker':
         await ticker(sigmax, out, sub);
         break;
+      case 'indicators':
+        await indicators(sigmax, out, sub, { ...flags, names: values.names });
+        break;
       case 'book':
         await book(sigmax, out, sub, values.depth);
         break;
@@ -184,6 +218,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (sub === undefined) await portfolio(sigmax, out);
         else if (sub === 'history') await portfolioHistory(sigmax, out, flags);
         else throw new UsageError('usage: sigmax portfolio [history]');
+        break;
+      case 'analyze':
+        await analyze(sigmax, out, sub, flags);
+        break;
+      case 'analyses':
+        if (sub === 'list') await analysesList(sigmax, out, flags);
+        else if (sub === 'get') await analysesGet(sigmax, out, arg);
+        else if (sub === 'explain') await analysesExplain(sigmax, out, arg);
+        else if (sub === 'rerun') await analysesRerun(sigmax, out, arg);
+        else throw new UsageError('usage: sigmax analyses list|get|explain|rerun');
+        break;
+      case 'debates':
+        await debates(sigmax, out, flags);
         break;
       default:
         throw new UsageError(`unknown command '${command}' (see sigmax --help)`);

@@ -1,7 +1,9 @@
 import type { APIPromise } from './core/api-promise';
 import { SigmaxError } from './core/errors';
 import { checkLimits, type Fetch, HTTPClient, type RequestOptions } from './core/request';
+import { Analyses } from './resources/analyses';
 import { ApiKeys } from './resources/api-keys';
+import { Debates } from './resources/debates';
 import { Fills } from './resources/fills';
 import { Markets } from './resources/markets';
 import { Orders } from './resources/orders';
@@ -68,6 +70,10 @@ export class Sigmax {
   readonly positions: Positions;
   /** Balances, positions and equity, and equity over time. */
   readonly portfolio: PortfolioResource;
+  /** The multi-agent analysis of a market: run, list, explain and rerun analyses. */
+  readonly analyses: Analyses;
+  /** The bull/bear debates of past analyses. */
+  readonly debates: Debates;
   // Held privately, unlike the other options, so that logging the client never prints the key.
   readonly #http: HTTPClient;
 
@@ -99,6 +105,8 @@ export class Sigmax {
     this.fills = new Fills(this.#http);
     this.positions = new Positions(this.#http);
     this.portfolio = new PortfolioResource(this.#http);
+    this.analyses = new Analyses(this.#http);
+    this.debates = new Debates(this.#http);
   }
 
   /**

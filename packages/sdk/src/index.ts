@@ -23,13 +23,21 @@ export {
 export { Page, type PageParams, PagePromise } from './core/pagination';
 export type { Fetch, RequestOptions } from './core/request';
 export type { components, operations, paths } from './generated/openapi';
+export { Analyses } from './resources/analyses';
 export { ApiKeys } from './resources/api-keys';
+export { Debates } from './resources/debates';
 export { Fills } from './resources/fills';
 export { Markets } from './resources/markets';
 export { Orders } from './resources/orders';
 export { EquityHistoryPage, PortfolioResource } from './resources/portfolio';
 export { Positions } from './resources/positions';
 export type {
+  AgentFinding,
+  AgentName,
+  Analysis,
+  AnalysisCreateParams,
+  AnalysisList,
+  AnalysisListParams,
   ApiKey,
   ApiKeyCreated,
   ApiKeyCreateParams,
@@ -40,15 +48,25 @@ export type {
   Candle,
   CandleList,
   CandleListParams,
+  Debate,
+  DebateList,
+  DebateListParams,
+  DebateTurn,
+  Decision,
+  DecisionAction,
   EquityHistory,
   EquityHistoryParams,
   EquityPoint,
   ErrorCode,
+  Evidence,
   FieldError,
   Fill,
   FillList,
   FillListParams,
   Health,
+  IndicatorParams,
+  IndicatorSeries,
+  IndicatorSeriesList,
   Market,
   MarketList,
   Order,
@@ -70,9 +88,11 @@ export type {
   PositionList,
   PriceLevel,
   Problem,
+  Provenance,
   Scope,
   Status,
   Ticker,
   Timeframe,
   TimeInForce,
+  Verdict,
 } from './types';

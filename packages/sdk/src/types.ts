@@ -47,6 +47,17 @@ export type PriceLevel = Schemas['PriceLevel'];
 export type OrderBook = Schemas['OrderBook'];
 /** Query of `GET /v1/markets/{symbol}/orderbook`. */
 export type OrderBookParams = NonNullable<operations['markets.orderBook']['parameters']['query']>;
+/** One indicator's series: its outputs (`value`, or `macd`/`signal`/`histogram`, ...), `null` in the warm-up. */
+export type IndicatorSeries = Schemas['IndicatorSeries'];
+/** `GET /v1/markets/{symbol}/indicators`: candle open times and each indicator's series aligned with them. */
+export type IndicatorSeriesList = Schemas['IndicatorSeriesList'];
+/**
+ * Query of `GET /v1/markets/{symbol}/indicators`; `timeframe` and `names` are required. `names` is
+ * `'rsi:14,macd:12:26:9'` or the same entries as a list (`['rsi:14', 'macd:12:26:9']`).
+ */
+export type IndicatorParams = Omit<operations['markets.indicators']['parameters']['query'], 'names'> & {
+  names: string | readonly string[];
+};
 
 // Orders and fills.
 
@@ -105,3 +116,40 @@ export type EquityPoint = Schemas['EquityPoint'];
 export type EquityHistory = Schemas['EquityHistory'];
 /** Query of `GET /v1/portfolio/history`. */
 export type EquityHistoryParams = NonNullable<operations['portfolio.history']['parameters']['query']>;
+
+// Analyses. Sizes and prices are decimal strings; confidences and scores are numbers.
+
+/** `buy`, `sell` or `hold`. */
+export type DecisionAction = Schemas['DecisionAction'];
+/** One of the agents: researcher, technical, bull, bear, judge, risk, privacy, optimizer. */
+export type AgentName = Schemas['AgentName'];
+/** A number (or label) an agent's finding rests on. */
+export type Evidence = Schemas['Evidence'];
+/** What one agent found: a summary, a score from −1 (bearish) to +1 (bullish), evidence and warnings. */
+export type AgentFinding = Schemas['AgentFinding'];
+/** One turn of the bull/bear debate. */
+export type DebateTurn = Schemas['DebateTurn'];
+/** The judge's verdict on the debate. */
+export type Verdict = Schemas['Verdict'];
+/** The decision: action, confidence, suggested size, entry, stop-loss and take-profit. */
+export type Decision = Schemas['Decision'];
+/** Where an analysis comes from: the hash of its inputs, the engine version, parameters, candles. */
+export type Provenance = Schemas['Provenance'];
+/** A multi-agent analysis of one market. */
+export type Analysis = Schemas['Analysis'];
+/**
+ * Body of `POST /v1/analyses`. `debateRounds` is optional, as in the spec (the generator makes every
+ * field with a default required).
+ */
+export type AnalysisCreateParams = Omit<Schemas['AnalysisCreate'], 'debateRounds'> &
+  Partial<Pick<Schemas['AnalysisCreate'], 'debateRounds'>>;
+/** One page of `GET /v1/analyses` as the server sends it. */
+export type AnalysisList = Schemas['AnalysisList'];
+/** Query of `GET /v1/analyses`. */
+export type AnalysisListParams = NonNullable<operations['analyses.list']['parameters']['query']>;
+/** The bull/bear debate of a past analysis. */
+export type Debate = Schemas['Debate'];
+/** One page of `GET /v1/debates` as the server sends it. */
+export type DebateList = Schemas['DebateList'];
+/** Query of `GET /v1/debates`. */
+export type DebateListParams = NonNullable<operations['debates.list']['parameters']['query']>;

@@ -95,6 +95,32 @@ describe('SDK trading resources against the reference server', () => {
       expect(error).toBeInstanceOf(UnprocessableEntityError);
       expect((error as UnprocessableEntityError).problem?.errors?.[0]?.path).toBe('query.limit');
     });
+
+    it('reads indicator series aligned with the candles, and rejects an unknown indicator', async () => {
+      const until = '2019-12-01T00:00:00Z';
+      const result = await sigmax.markets.indicators(SYMBOL, {
+        timeframe: '4h',
+        names: ['rsi:14', 'macd', 'rsi'],
+        limit: 5,
+        until,
+      });
+      const candles = await sigmax.markets.candles(SYMBOL, { timeframe: '4h', until, limit: 5 });
+      expect(result.time).toEqual(candles.data.map((candle) => candle.time));
+      expect(result.series.map((series) => [series.name, series.warmup])).toEqual([
+        ['rsi:14', 14],
+        ['macd:12:26:9', 33],
+      ]);
+      const rsi = result.series[0]?.outputs.value ?? [];
+      expect(rsi).toHaveLength(5);
+      for (const value of rsi) expect(value).toBeGreaterThanOrEqual(0);
+      expect(Object.keys(result.series[1]?.outputs ?? {})).toEqual(['macd', 'signal', 'histogram']);
+
+      const error = await rejection(sigmax.markets.indicators(SYMBOL, { timeframe: '4h', names: 'rsi,foo' }));
+      expect(error).toBeInstanceOf(UnprocessableEntityError);
+      expect((error as UnprocessableEntityError).problem?.errors).toEqual([
+        { path: 'query.names', message: expect.stringContaining("'foo'") },
+      ]);
+    });
   });
 
   describe('orders', () => {

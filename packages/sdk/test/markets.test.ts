@@ -1,4 +1,10 @@
-import { type CandleList, NotFoundError, SigmaxError } from '@sigmax/sdk';
+import {
+  type CandleList,
+  type IndicatorSeriesList,
+  NotFoundError,
+  SigmaxError,
+  UnprocessableEntityError,
+} from '@sigmax/sdk';
 import { describe, expect, it } from 'vitest';
 import { BASE_URL, client, fakeFetch, json, problem, rejection } from './support/http';
 import { MARKET, requests } from './support/trading';
@@ -84,6 +90,50 @@ describe('markets', () => {
     const { fetch, calls } = fakeFetch(json(book));
     await expect(client(fetch).markets.orderBook('BTC/USDT', { depth: 5 })).resolves.toEqual(book);
     expect(calls[0]?.request.url).toBe(`${BASE_URL}/v1/markets/BTC-USDT/orderbook?depth=5`);
+  });
+
+  it('indicators() sends its query, a list of names joined by commas, and keeps the warm-up nulls', async () => {
+    const body: IndicatorSeriesList = {
+      symbol: 'BTC/USDT',
+      timeframe: '4h',
+      time: ['2025-01-01T00:00:00.000Z', '2025-01-01T04:00:00.000Z'],
+      series: [
+        { name: 'rsi:14', indicator: 'rsi', params: [14], warmup: 14, outputs: { value: [null, 55.5] } },
+      ],
+    };
+    const { fetch, calls } = fakeFetch(json(body));
+    const markets = client(fetch).markets;
+    await expect(
+      markets.indicators('BTC/USDT', {
+        timeframe: '4h',
+        names: ['rsi:14', 'macd:12:26:9'],
+        limit: 2,
+        until: '2025-01-02T00:00:00Z',
+      }),
+    ).resolves.toEqual(body);
+    await markets.indicators('ETH/USDT', { timeframe: '1d', names: 'ema:20,bbands:20:2' });
+    expect(requests(calls)).toEqual([
+      `GET ${BASE_URL}/v1/markets/BTC-USDT/indicators?timeframe=4h&names=rsi%3A14%2Cmacd%3A12%3A26%3A9&limit=2&until=2025-01-02T00%3A00%3A00Z`,
+      `GET ${BASE_URL}/v1/markets/ETH-USDT/indicators?timeframe=1d&names=ema%3A20%2Cbbands%3A20%3A2`,
+    ]);
+    const url = new URL(calls[0]?.request.url ?? '');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      timeframe: '4h',
+      names: 'rsi:14,macd:12:26:9',
+      limit: '2',
+      until: '2025-01-02T00:00:00Z',
+    });
+  });
+
+  it('indicators() maps insufficient_history to UnprocessableEntityError with its code', async () => {
+    const { fetch } = fakeFetch(
+      problem(422, 'insufficient_history', { detail: 'sma:200 needs 200 candles; BTC/USDT has 30' }),
+    );
+    const error = await rejection(
+      client(fetch).markets.indicators('BTC/USDT', { timeframe: '4h', names: 'sma:200' }),
+    );
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect((error as UnprocessableEntityError).code).toBe('insufficient_history');
   });
 
   it('sends no Idempotency-Key on reads', async () => {

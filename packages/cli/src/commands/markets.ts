@@ -1,4 +1,4 @@
-import type { Candle, Sigmax, Timeframe } from '@sigmax/sdk';
+import type { Candle, IndicatorSeriesList, Sigmax, Timeframe } from '@sigmax/sdk';
 import { count, oneOf, required } from '../args';
 import { formatFields, formatTable, type Output } from '../output';
 
@@ -10,6 +10,16 @@ export interface CandleFlags {
   until?: string | undefined;
   limit?: string | undefined;
 }
+
+export interface IndicatorFlags {
+  timeframe?: string | undefined;
+  names?: string | undefined;
+  until?: string | undefined;
+  limit?: string | undefined;
+}
+
+/** Significant digits an indicator value is shown with in a table (`--json` gives the full number). */
+const INDICATOR_DIGITS = 8;
 
 export async function markets(sigmax: Sigmax, out: Output): Promise<void> {
   const { data } = await sigmax.markets.list();
@@ -90,5 +100,43 @@ export async function book(
       `${b.symbol} at ${b.time}${b.synthetic ? ' (modelled from candles)' : ''}${b.stale ? ' (stale)' : ''}`,
       formatTable(['BID QTY', 'BID', 'ASK', 'ASK QTY'], rows),
     ].join('\n'),
+  );
+}
+
+/**
+ * `sigmax indicators <symbol> --timeframe 4h --names rsi:14,macd:12:26:9`: one row per candle, one
+ * column per output (`rsi:14`, `macd:12:26:9.signal`, ...); `-` inside an indicator's warm-up.
+ */
+export async function indicators(
+  sigmax: Sigmax,
+  out: Output,
+  symbol: string | undefined,
+  flags: IndicatorFlags,
+): Promise<void> {
+  const usage = `sigmax indicators <symbol> --timeframe ${TIMEFRAMES.join('|')} --names <name:param,...> [--until <time>] [--limit <n>]`;
+  const market = required(symbol, usage);
+  const timeframe = oneOf(required(flags.timeframe, usage), TIMEFRAMES, '--timeframe');
+  const names = required(flags.names, usage);
+  const list = await sigmax.markets.indicators(market, {
+    timeframe,
+    names,
+    ...(flags.until ? { until: flags.until } : {}),
+    ...(flags.limit ? { limit: count(flags.limit, '--limit', 200, 1000) } : {}),
+  });
+  out.print(list, () => indicatorTable(list));
+}
+
+function indicatorTable(list: IndicatorSeriesList): string {
+  const columns = list.series.flatMap((series) =>
+    Object.entries(series.outputs).map(([output, values]) => ({
+      header: output === 'value' ? series.name : `${series.name}.${output}`,
+      values,
+    })),
+  );
+  const show = (value: number | null | undefined) =>
+    typeof value === 'number' ? String(Number(value.toPrecision(INDICATOR_DIGITS))) : null;
+  return formatTable(
+    ['TIME', ...columns.map((c) => c.header.toUpperCase())],
+    list.time.map((time, i) => [time, ...columns.map((c) => show(c.values[i]))]),
   );
 }

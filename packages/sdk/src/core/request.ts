@@ -76,6 +76,8 @@ interface Call {
   options?: RequestOptions | undefined;
   /** Non-2xx statuses whose JSON body is the answer rather than an error (health's 503). */
   okStatuses?: readonly number[];
+  /** Accept header and how to read the body: JSON (the default) or text such as Markdown. */
+  text?: string;
 }
 
 /**
@@ -97,6 +99,11 @@ export class HTTPClient {
     extra?: Pick<Call, 'query' | 'okStatuses'>,
   ): APIPromise<T> {
     return new APIPromise(this.#send<T>({ method: 'GET', path, options, ...extra }));
+  }
+
+  /** A GET whose answer is text of the media type `accept` (e.g. `text/markdown`), not JSON. */
+  getText(path: PathInput, accept: string, options?: RequestOptions): APIPromise<string> {
+    return new APIPromise(this.#send<string>({ method: 'GET', path, options, text: accept }));
   }
 
   post<T>(path: PathInput, body: unknown, options?: RequestOptions): APIPromise<T> {
@@ -176,7 +183,7 @@ export class HTTPClient {
       // ky validates its options synchronously: this is a bad argument, not a network failure.
       throw invalidRequest(cause);
     }
-    const data = await pending.json<T>();
+    const data = call.text === undefined ? await pending.json<T>() : ((await pending.text()) as T);
     const response = await pending;
     // An accepted non-2xx (health's 503) is still an error when the body is a problem, as from a
     // proxy or the server's own error handler.
@@ -196,7 +203,7 @@ export class HTTPClient {
 
   #headers(call: Call): Headers {
     const { apiKey, defaultHeaders } = this.#config;
-    const headers = new Headers({ accept: 'application/json' });
+    const headers = new Headers({ accept: call.text ?? 'application/json' });
     // set() one by one: a Headers init with both `accept` and `Accept` would join the two values.
     for (const extra of [defaultHeaders, call.options?.headers]) {
       for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);

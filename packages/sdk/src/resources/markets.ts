@@ -4,6 +4,8 @@ import type { HTTPClient, RequestOptions } from '../core/request';
 import type {
   CandleList,
   CandleListParams,
+  IndicatorParams,
+  IndicatorSeriesList,
   Market,
   MarketList,
   OrderBook,
@@ -69,6 +71,36 @@ export class Markets {
   candles(symbol: string, params: CandleListParams, options?: RequestOptions): APIPromise<CandleList> {
     return this.#http.get(() => path`/v1/markets/${symbolSegment(symbol)}/candles`, options, {
       query: params,
+    });
+  }
+
+  /**
+   * Indicator series over the latest closed candles: the open times of the last `limit` candles
+   * (default 200) and each indicator's outputs aligned with them, `null` inside its warm-up. The server
+   * reads the extra candles the warm-up needs. `names` is `'rsi:14,macd:12:26:9,bbands:20:2'` or the
+   * same entries as a list; duplicates are computed once. An unknown name or bad parameters reject with
+   * an `UnprocessableEntityError` naming `query.names`; too little history with code
+   * `insufficient_history`.
+   *
+   * @example
+   * ```ts
+   * const { time, series } = await sigmax.markets.indicators('BTC/USDT', {
+   *   timeframe: '4h',
+   *   names: ['rsi:14', 'macd:12:26:9'],
+   *   limit: 100,
+   * });
+   * const rsi = series[0]?.outputs.value?.at(-1); // number, or null in the warm-up
+   * console.log(time.at(-1), rsi);
+   * ```
+   */
+  indicators(
+    symbol: string,
+    params: IndicatorParams,
+    options?: RequestOptions,
+  ): APIPromise<IndicatorSeriesList> {
+    const names = typeof params.names === 'string' ? params.names : params.names.join(',');
+    return this.#http.get(() => path`/v1/markets/${symbolSegment(symbol)}/indicators`, options, {
+      query: { ...params, names },
     });
   }
 

@@ -2,8 +2,11 @@
 // their raw numbers with the machine they ran on to results/latest.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runAnalysesHttp } from './analyses-http';
+import { run as runAnalysisEngine } from './analysis-engine';
 import { run as runEnginePaper } from './engine-paper';
 import { runHttpStatus } from './http-status';
+import { summaryLines as indicatorLines, run as runIndicators } from './indicators';
 import { benchRoot, log, machineInfo } from './lib';
 import { runMemory } from './memory';
 import { runOrdersHttp } from './orders-http';
@@ -14,7 +17,10 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'http-status': runHttpStatus,
   memory: runMemory,
   'engine-paper': async () => runEnginePaper(),
+  'analysis-engine': async () => runAnalysisEngine(),
   'orders-http': runOrdersHttp,
+  'analyses-http': runAnalysesHttp,
+  indicators: async () => runIndicators(),
 };
 
 const IDLE_RSS_TARGET_MB = 200;
@@ -76,10 +82,37 @@ if (names.includes('engine-paper')) {
   const e = r['engine-paper'];
   log(`paper matching ${e.ordersPerSecond.median} orders/s (median of ${e.ordersPerSecond.runs.length})`);
 }
+if (names.includes('analysis-engine')) {
+  const a = r['analysis-engine'];
+  log(
+    `analysis (engine only, 3 × ${a.candlesPerTimeframe} candles, ${a.debateRounds} rounds): p50 ${a.latencyMs.p50} ms, ` +
+      `p99 ${a.latencyMs.p99} ms over ${a.runs} calls (target p99 < ${a.targetP99Ms} ms: ${a.met ? 'met' : 'not met'})`,
+  );
+}
+if (names.includes('analyses-http')) {
+  const a = r['analyses-http'];
+  for (const c of a.cases) {
+    log(
+      `POST /v1/analyses c=${c.connections}: ${Math.round(c.requestsPerSec)} req/s, p50 ${c.latencyMs.p50} ms, ` +
+        `p95 ${c.latencyMs.p95} ms, p99 ${c.latencyMs.p99} ms`,
+    );
+  }
+  log(`analyses-http: target p95 < ${a.targetP95Ms} ms at 1 connection: ${a.met ? 'met' : 'not met'}`);
+}
 if (names.includes('orders-http')) {
   for (const c of r['orders-http'].cases) {
     log(
       `${c.target} c=${c.connections}: ${Math.round(c.requestsPerSec)} req/s, p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms`,
     );
   }
+}
+if (names.includes('indicators')) {
+  const i = r.indicators;
+  for (const line of indicatorLines(i)) log(line);
+  log(
+    i.slower.length === 0
+      ? 'indicators: ours at least as fast as the fastest library on all five'
+      : `indicators: ours slower on ${i.slower.join('; ')}`,
+  );
+  for (const line of i.disagreements) log(`indicators disagreement: ${line}`);
 }

@@ -18,7 +18,14 @@ export interface SpawnedServer {
 export function spawnServer(env: Record<string, string>): SpawnedServer {
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=8', '--import', 'tsx', '--conditions=@sigmax/source', 'src/bin/start.ts'],
+    [
+      '--max-semi-space-size=8',
+      '--wasm-num-compilation-tasks=1',
+      '--import',
+      'tsx',
+      '--conditions=@sigmax/source',
+      'src/bin/start.ts',
+    ],
     {
       cwd: serverRoot,
       env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },

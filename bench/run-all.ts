@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAnalysesHttp } from './analyses-http';
 import { run as runAnalysisEngine } from './analysis-engine';
+import { run as runBacktestEngine } from './backtest-engine';
+import { run as runBacktestSearch } from './backtest-search';
 import { run as runEnginePaper } from './engine-paper';
 import { runHttpStatus } from './http-status';
 import { summaryLines as indicatorLines, run as runIndicators } from './indicators';
@@ -21,6 +23,8 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'orders-http': runOrdersHttp,
   'analyses-http': runAnalysesHttp,
   indicators: async () => runIndicators(),
+  'backtest-engine': async () => runBacktestEngine(),
+  'backtest-search': () => runBacktestSearch(),
 };
 
 const IDLE_RSS_TARGET_MB = 200;
@@ -115,4 +119,18 @@ if (names.includes('indicators')) {
       : `indicators: ours slower on ${i.slower.join('; ')}`,
   );
   for (const line of i.disagreements) log(`indicators disagreement: ${line}`);
+}
+if (names.includes('backtest-search')) {
+  const b = r['backtest-search'];
+  log(
+    `backtest grid of ${b.gridPoints} on ${b.candles} candles: 1 thread ${b.serialSeconds.median} s, ` +
+      `${b.threads} threads ${b.parallelSeconds.median} s, speed-up ×${b.speedup.median} (identical: ${b.identical})`,
+  );
+}
+if (names.includes('backtest-engine')) {
+  const b = r['backtest-engine'];
+  log(
+    `backtester: ${b.candlesPerSecond.median.toLocaleString('en-US')} candles/s, SMA crossover over ${b.candlesPerBacktest} BTC 4h bars ` +
+      `(target ≥ ${b.target.toLocaleString('en-US')}: ${b.met ? 'met' : 'not met'})`,
+  );
 }

@@ -10,7 +10,8 @@ export interface Balance {
 }
 
 /**
- * Holdings of one symbol's base asset, with what they cost. Spot only: the quantity is never negative.
+ * Holdings of one symbol's base asset, with what they cost. The quantity is never negative, except in
+ * margin mode ({@link LedgerOptions.margin}), where a short has a negative quantity and cost basis.
  * Fees are kept apart from the cost basis (`feesPaid`), so `realizedPnl` is before fees.
  */
 export interface Position {
@@ -95,6 +96,15 @@ export interface LedgerOptions {
    * price. Required for every such balance, so unrealized P&L is never made up.
    */
   entryPrices?: Readonly<Record<string, DecimalInput>>;
+  /**
+   * Opt-in margin mode for short selling: a sell may deliver more base than the account holds, so
+   * the base balance and the position go negative (a short). A short's cost basis is negative (the
+   * proceeds it was opened for, average-cost), its value `quantity × mark` is negative, and
+   * `equity = cash + Σ signed quantity × mark` still holds. Buys still need the quote to pay for
+   * them (no leverage, no margin calls: the caller bounds its shorts). Off by default: spot.
+   * @default false
+   */
+  margin?: boolean;
 }
 
 /** Everything a ledger holds; decimals serialise as strings. */
@@ -154,6 +164,8 @@ export function orderReservation(
 export class Ledger {
   readonly quoteAsset: string;
   readonly costScale: number;
+  /** Whether short positions are allowed (see {@link LedgerOptions.margin}). */
+  readonly margin: boolean;
   private readonly balanceMap = new Map<string, Balance>();
   private readonly positionMap = new Map<string, Position>();
   private readonly reservationMap = new Map<string, Reservation>();
@@ -166,6 +178,7 @@ export class Ledger {
   constructor(options: LedgerOptions = {}) {
     this.quoteAsset = options.quoteAsset ?? 'USDT';
     this.costScale = options.costScale ?? 8;
+    this.margin = options.margin ?? false;
     if (!Number.isInteger(this.costScale) || this.costScale < 0 || this.costScale > Decimal.MAX_SCALE) {
       throw new LedgerError('invalid_amount', `costScale must be an integer from 0 to ${Decimal.MAX_SCALE}`);
     }
@@ -344,6 +357,7 @@ export class Ledger {
     if (quote !== this.quoteAsset) {
       throw new LedgerError('unsupported_symbol', `${fill.symbol} is not quoted in ${this.quoteAsset}`);
     }
+    if (this.margin) return this.applyMarginFill(fill, base, quote);
     const { orderId, tradeId, at, quantity, notional, fee } = fill;
     const reservation = this.reservationMap.get(orderId);
     const position = this.positionMap.get(fill.symbol) ?? emptyPosition(fill.symbol);
@@ -424,6 +438,109 @@ export class Ledger {
         position.feesPaid.add(fee),
       ),
     );
+    return [
+      { kind: 'trade', asset: base, free: fromFree.neg(), locked: fromLocked.neg(), orderId, tradeId, at },
+      { kind: 'trade', asset: quote, free: notional, locked: ZERO, orderId, tradeId, at },
+      { kind: 'fee', asset: quote, free: fee.neg(), locked: ZERO, orderId, tradeId, at },
+    ];
+  }
+
+  /**
+   * {@link applyFill} in margin mode: the position is signed. A fill in the direction of the position
+   * (or from flat) adds its notional to the cost basis with its sign; a fill against it first closes
+   * up to the position's size — the closed share of the cost basis leaves it (all of it when closing
+   * out, else pro rata at `costScale`) and `sign × notional − that share` is realized — and whatever
+   * is left opens the other way at the fill price. Cash moves as in spot; the part of a buy that
+   * opens or grows a long must be paid from free quote (reservation first), while buying back a
+   * short is booked even when it takes the quote balance negative (a debt: the short lost more than
+   * the account had). The base balance may go negative.
+   */
+  private applyMarginFill(fill: Fill, base: string, quote: string): LedgerEntry[] {
+    const { orderId, tradeId, at, quantity, notional, fee, price } = fill;
+    const reservation = this.reservationMap.get(orderId);
+    const position = this.positionMap.get(fill.symbol) ?? emptyPosition(fill.symbol);
+    const quoteBalance = this.balance(quote);
+    const baseBalance = this.balance(base);
+    const buy = fill.side === 'buy';
+    const reservedAsset = buy ? quote : base;
+    const wanted = buy ? notional.add(fee) : quantity;
+    const fromLocked =
+      reservation && reservation.asset === reservedAsset ? wanted.min(reservation.amount).max(ZERO) : ZERO;
+    const fromFree = wanted.sub(fromLocked);
+    let quoteFree = quoteBalance.free;
+    let quoteLocked = quoteBalance.locked;
+    let baseFree = baseBalance.free;
+    let baseLocked = baseBalance.locked;
+    if (buy) {
+      // Buying back a short is always booked, even past the cash (the account then owes the
+      // difference: negative quote); only the part that opens or grows a long must be paid for.
+      const covering = position.quantity.isNegative() ? quantity.min(position.quantity.abs()) : ZERO;
+      const openingCost = covering.isZero()
+        ? fromFree
+        : fromFree.mulDiv(quantity.sub(covering), quantity, 18, 'ceil');
+      if (quoteFree.lt(openingCost)) throw new InsufficientFundsError(quote, openingCost, quoteFree);
+      quoteFree = quoteFree.sub(fromFree);
+      quoteLocked = quoteLocked.sub(fromLocked);
+      baseFree = baseFree.add(quantity);
+    } else {
+      quoteFree = quoteFree.add(notional).sub(fee);
+      if (quoteFree.isNegative())
+        throw new InsufficientFundsError(quote, fee.sub(notional), quoteBalance.free);
+      baseFree = baseFree.sub(fromFree);
+      baseLocked = baseLocked.sub(fromLocked);
+    }
+    const sign = buy ? 1 : -1;
+    let qty = position.quantity;
+    let costBasis = position.costBasis;
+    let realized = position.realizedPnl;
+    let rest = quantity;
+    if (!qty.isZero() && qty.sign() !== sign) {
+      const held = qty.abs();
+      const closed = rest.min(held);
+      const removed = closed.eq(held) ? costBasis : costBasis.mulDiv(closed, held, this.costScale);
+      const closedNotional = closed.eq(quantity) ? notional : price.mul(closed);
+      // Long: + proceeds − cost; short: − cost to buy back − (negative) basis.
+      realized = realized.add(qty.isPositive() ? closedNotional : closedNotional.neg()).sub(removed);
+      costBasis = costBasis.sub(removed);
+      qty = buy ? qty.add(closed) : qty.sub(closed);
+      rest = rest.sub(closed);
+    }
+    if (rest.isPositive()) {
+      const openNotional = rest.eq(quantity) ? notional : price.mul(rest);
+      costBasis = buy ? costBasis.add(openNotional) : costBasis.sub(openNotional);
+      qty = buy ? qty.add(rest) : qty.sub(rest);
+    }
+    this.setBalance(quote, quoteFree, quoteLocked);
+    this.setBalance(base, baseFree, baseLocked);
+    if (reservation && !fromLocked.isZero()) {
+      this.setReservation(orderId, { ...reservation, amount: reservation.amount.sub(fromLocked) });
+    }
+    this.setPosition(makePosition(fill.symbol, qty, costBasis, realized, position.feesPaid.add(fee)));
+    if (buy) {
+      const notionalLocked = fromLocked.min(notional);
+      const feeLocked = fromLocked.sub(notionalLocked);
+      return [
+        { kind: 'trade', asset: base, free: quantity, locked: ZERO, orderId, tradeId, at },
+        {
+          kind: 'trade',
+          asset: quote,
+          free: notionalLocked.sub(notional),
+          locked: notionalLocked.neg(),
+          orderId,
+          tradeId,
+          at,
+        },
+        {
+          kind: 'fee',
+          asset: quote,
+          free: feeLocked.sub(fee),
+          locked: feeLocked.neg(),
+          orderId,
+          tradeId,
+          at,
+        },
+      ];
+    }
     return [
       { kind: 'trade', asset: base, free: fromFree.neg(), locked: fromLocked.neg(), orderId, tradeId, at },
       { kind: 'trade', asset: quote, free: notional, locked: ZERO, orderId, tradeId, at },

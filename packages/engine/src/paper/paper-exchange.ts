@@ -99,12 +99,16 @@ export class PaperExchange {
         'pending_new',
       );
     }
-    if (order.side === 'sell') this.ledger.requireAvailable(base, order.quantity);
-    else if (order.type === 'limit')
+    // In margin mode a sell may open or grow a short, so it needs no base.
+    if (order.side === 'sell') {
+      if (!this.ledger.margin) this.ledger.requireAvailable(base, order.quantity);
+    } else if (order.type === 'limit')
       this.ledger.requireAvailable(quote, orderReservation(order, this.settings).amount);
 
     const result = matchIncomingOrder(order, market, this.settings, at);
-    if (order.side === 'buy' && order.type === 'market') {
+    const covering =
+      this.ledger.margin && (this.ledger.position(order.symbol)?.quantity.isNegative() ?? false);
+    if (order.side === 'buy' && order.type === 'market' && !covering) {
       let cost = Decimal.ZERO;
       for (const fill of result.fills) cost = cost.add(fill.notional).add(fill.fee);
       this.ledger.requireAvailable(quote, cost);

@@ -1,0 +1,39 @@
+export { Crossover, type CrossRule } from './crossover';
+export { BacktestConfigError, type BacktestConfigErrorCode } from './errors';
+export { FILL_MODELS, fillPrice } from './fill-models';
+export { computeMetrics, drawdownSeries, inferPeriodsPerYear, type MetricsInput, YEAR_MS } from './metrics';
+export { checkParam, paramGrid, resolveParams } from './params';
+export { runBacktest } from './run-backtest';
+export { affordableQuantity, sizeOrder } from './sizing';
+export { defineStrategy, type StrategySource } from './strategies/define';
+export {
+  bollingerBreakout,
+  macdCrossover,
+  momentum,
+  rsiReversion,
+  STRATEGY_TEMPLATES,
+  smaCrossover,
+} from './strategies/templates';
+export type {
+  BacktestConfig,
+  BacktestInput,
+  BacktestMetrics,
+  BacktestResult,
+  ChoiceParamSpec,
+  EndOfData,
+  FillModel,
+  FloatParamSpec,
+  IntParamSpec,
+  OppositeSignal,
+  ParamSpec,
+  ParamValue,
+  ParamValues,
+  Signal,
+  Sizing,
+  SizingFunction,
+  SizingInput,
+  Strategy,
+  StrategyContext,
+  StrategyDefinition,
+  Trade,
+} from './types';

@@ -1,13 +1,12 @@
-import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 
 /**
- * One structured log line per request (at `debug`; failures at `error`). Headers are not logged, so
- * neither are credentials. The line is only built when it will be written.
+ * One structured log line per request (at `debug`; failures at `error`), written by the app's global
+ * middleware once the response is ready; `start` is `performance.now()` when the request came in.
+ * Headers are not logged, so neither are credentials. The line is only built when it will be written.
  */
-export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
-  const start = performance.now();
-  await next();
+export function logRequest(c: Context<AppEnv>, start: number): void {
   const status = c.res.status;
   const { logger } = c.get('services');
   if (status < 500 && !logger.isLevelEnabled('debug')) return;
@@ -21,4 +20,4 @@ export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
   };
   if (status >= 500) logger.error(line, 'request failed');
   else logger.debug(line, 'request');
-});
+}

@@ -1,4 +1,4 @@
-import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../problem';
 import { setResponseHeader } from './response-headers';
@@ -67,33 +67,26 @@ export class RateLimiter {
 }
 
 /**
- * Applies the key's limit for this class. Sends `RateLimit-Limit/Remaining/Reset` on every response,
- * and 429 with `Retry-After` past the limit. Goes after `requireScope`, which identifies the key.
+ * Counts this request against the key's limit for the class: throws the 429 (with `Retry-After`)
+ * past the limit, otherwise sets `RateLimit-Limit/Remaining/Reset` on the response. Called by
+ * `guard()` once it has identified the key.
  */
-export function rateLimit(kind: RateLimitClass = 'default') {
-  return createMiddleware<AppEnv>((c, next) => {
-    const verdict = c.get('services').rateLimiter.take(c.get('principal').id, kind);
-    const limit = String(verdict.limit);
-    const remaining = String(verdict.remaining);
-    const reset = String(verdict.resetSeconds);
-    if (!verdict.allowed) {
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `Rate limit of ${verdict.limit} requests per minute exceeded.`,
-        {
-          headers: {
-            'RateLimit-Limit': limit,
-            'RateLimit-Remaining': remaining,
-            'RateLimit-Reset': reset,
-            'Retry-After': reset,
-          },
-        },
-      );
-    }
-    setResponseHeader(c, 'RateLimit-Limit', limit);
-    setResponseHeader(c, 'RateLimit-Remaining', remaining);
-    setResponseHeader(c, 'RateLimit-Reset', reset);
-    return next();
-  });
+export function countRequest(c: Context<AppEnv>, keyId: string, kind: RateLimitClass): void {
+  const verdict = c.get('services').rateLimiter.take(keyId, kind);
+  const limit = String(verdict.limit);
+  const remaining = String(verdict.remaining);
+  const reset = String(verdict.resetSeconds);
+  if (!verdict.allowed) {
+    throw new ApiError(429, 'rate_limited', `Rate limit of ${verdict.limit} requests per minute exceeded.`, {
+      headers: {
+        'RateLimit-Limit': limit,
+        'RateLimit-Remaining': remaining,
+        'RateLimit-Reset': reset,
+        'Retry-After': reset,
+      },
+    });
+  }
+  setResponseHeader(c, 'RateLimit-Limit', limit);
+  setResponseHeader(c, 'RateLimit-Remaining', remaining);
+  setResponseHeader(c, 'RateLimit-Reset', reset);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { setResponseHeader } from './response-headers';
 
@@ -10,12 +10,14 @@ const VALID = /^[A-Za-z0-9._:-]{1,128}$/;
 const prefix = `req_${randomBytes(6).toString('base64url')}`;
 let counter = 0;
 
-/** Gives every request an id (the caller's `X-Request-Id` when it is sane) and echoes it on the response. */
-export const requestId = createMiddleware<AppEnv>((c, next) => {
+/**
+ * Gives the request an id (the caller's `X-Request-Id` when it is sane) and echoes it on the
+ * response. Called by the app's global middleware before the route runs, so the header joins the
+ * response as it is built (error responses too).
+ */
+export function assignRequestId(c: Context<AppEnv>): void {
   const incoming = c.req.header('x-request-id');
   const id = incoming && VALID.test(incoming) ? incoming : `${prefix}${(++counter).toString(36)}`;
   c.set('requestId', id);
-  // Set before the handler runs, so the header joins the response as it is built (error responses too).
   setResponseHeader(c, 'X-Request-Id', id);
-  return next();
-});
+}

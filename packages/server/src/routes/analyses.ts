@@ -4,9 +4,8 @@ import { findAnalysis, listAnalyses } from '../db/queries/analyses';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
 import { decodeCursor, encodeCursor } from '../ids';
-import { requireScope } from '../middleware/auth';
+import { guard } from '../middleware/auth';
 import { idempotent } from '../middleware/idempotency';
-import { rateLimit } from '../middleware/rate-limit';
 import { ApiError } from '../problem';
 import { analysisCreateSchema, analysisListQuery } from '../schemas/analyses';
 import { badCursor } from '../trading/cursors';
@@ -14,17 +13,17 @@ import { parseJsonBody, parseQuery } from '../validation';
 
 type Schemas = components['schemas'];
 
-const read = [requireScope('read'), rateLimit()] as const;
-const trade = [requireScope('trade'), rateLimit('trading')] as const;
+const read = guard('read');
+const trade = guard('trade', 'trading');
 
 /** Analyses: running the multi-agent analysis, reading past ones, explaining and rerunning them. */
 export const analysisRoutes = new Hono<AppEnv>()
-  .post('/', ...trade, idempotent(), async (c) => {
+  .post('/', trade, idempotent(), async (c) => {
     const input = await parseJsonBody(c, analysisCreateSchema);
     const analysis = await c.get('services').analyses.create(input, { apiKeyId: c.get('principal').id });
     return c.json(analysis, 201, { Location: `/v1/analyses/${analysis.id}` });
   })
-  .get('/', ...read, async (c) => {
+  .get('/', read, async (c) => {
     const query = parseQuery(c, analysisListQuery);
     const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (before === null) throw badCursor();
@@ -45,17 +44,17 @@ export const analysisRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .get('/:id', ...read, async (c) => {
+  .get('/:id', read, async (c) => {
     const stored = await findAnalysis(c.get('services').database.db, c.req.param('id'));
     if (!stored) throw new ApiError(404, 'not_found', `No analysis ${c.req.param('id')}.`);
     return c.json(stored.analysis);
   })
-  .get('/:id/explanation', ...read, async (c) => {
+  .get('/:id/explanation', read, async (c) => {
     const stored = await findAnalysis(c.get('services').database.db, c.req.param('id'));
     if (!stored) throw new ApiError(404, 'not_found', `No analysis ${c.req.param('id')}.`);
     return c.body(explainAnalysis(stored.analysis), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
   })
-  .post('/:id/rerun', ...trade, idempotent(), async (c) => {
+  .post('/:id/rerun', trade, idempotent(), async (c) => {
     const analysis = await c
       .get('services')
       .analyses.rerun(c.req.param('id'), { apiKeyId: c.get('principal').id });

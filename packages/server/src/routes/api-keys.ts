@@ -10,15 +10,14 @@ import {
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
 import { decodeCursor, encodeCursor } from '../ids';
-import { requireScope } from '../middleware/auth';
+import { guard } from '../middleware/auth';
 import { idempotent } from '../middleware/idempotency';
-import { rateLimit } from '../middleware/rate-limit';
 import { ApiError } from '../problem';
 import { apiKeyCreateSchema, apiKeyListQuery } from '../schemas/api-keys';
 import { parseJsonBody, parseQuery } from '../validation';
 
 export const apiKeyRoutes = new Hono<AppEnv>()
-  .use(requireScope('admin'), rateLimit())
+  .use(guard('admin'))
   .post('/', idempotent({ sensitive: { idField: 'id' } }), async (c) => {
     const input = await parseJsonBody(c, apiKeyCreateSchema);
     const { database, clock, logger } = c.get('services');

@@ -3,8 +3,7 @@ import { listDebates } from '../db/queries/analyses';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
 import { decodeCursor, encodeCursor } from '../ids';
-import { requireScope } from '../middleware/auth';
-import { rateLimit } from '../middleware/rate-limit';
+import { guard } from '../middleware/auth';
 import { debateListQuery } from '../schemas/analyses';
 import { badCursor } from '../trading/cursors';
 import { parseQuery } from '../validation';
@@ -12,7 +11,7 @@ import { parseQuery } from '../validation';
 type Schemas = components['schemas'];
 
 /** The bull/bear debates of past analyses, newest first. */
-export const debateRoutes = new Hono<AppEnv>().get('/', requireScope('read'), rateLimit(), async (c) => {
+export const debateRoutes = new Hono<AppEnv>().get('/', guard('read'), async (c) => {
   const query = parseQuery(c, debateListQuery);
   const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   if (before === null) throw badCursor();

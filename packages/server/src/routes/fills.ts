@@ -2,15 +2,14 @@ import { Hono } from 'hono';
 import { listFills } from '../db/queries/fills';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
-import { requireScope } from '../middleware/auth';
-import { rateLimit } from '../middleware/rate-limit';
+import { guard } from '../middleware/auth';
 import { fillListQuery } from '../schemas/fills';
 import { fillBody } from '../trading/bodies';
 import { decodeSeqCursor, encodeSeqCursor } from '../trading/cursors';
 import { parseQuery } from '../validation';
 
 /** Fills (executions), newest first. */
-export const fillRoutes = new Hono<AppEnv>().use(requireScope('read'), rateLimit()).get('/', async (c) => {
+export const fillRoutes = new Hono<AppEnv>().use(guard('read')).get('/', async (c) => {
   const query = parseQuery(c, fillListQuery);
   const before = query.cursor === undefined ? undefined : decodeSeqCursor('fills', query.cursor);
   const { database, trading } = c.get('services');

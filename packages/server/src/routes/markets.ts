@@ -5,8 +5,7 @@ import type { components } from '../generated/openapi';
 import { indicatorCandleCount, indicatorSeriesBody } from '../markets/indicators';
 import { candleListBody, marketBody, orderBookBody, tickerBody } from '../markets/responses';
 import { parseSymbolParam } from '../markets/symbols';
-import { requireScope } from '../middleware/auth';
-import { rateLimit } from '../middleware/rate-limit';
+import { guard } from '../middleware/auth';
 import { ApiError } from '../problem';
 import { indicatorQuery } from '../schemas/indicators';
 import { candleListQuery, orderBookQuery } from '../schemas/markets';
@@ -18,7 +17,7 @@ import { parseQuery } from '../validation';
  * `MarketDataError`s, which the error handler turns into 404 / 429 / 502 / 503 problems.
  */
 export const marketRoutes = new Hono<AppEnv>()
-  .use(requireScope('read'), rateLimit())
+  .use(guard('read'))
   .get('/', async (c) => {
     const markets = await c.get('services').market.listMarkets();
     const body: components['schemas']['MarketList'] = { data: markets.map(marketBody) };

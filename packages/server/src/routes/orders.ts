@@ -3,9 +3,8 @@ import { findOrder, listOrders, listTransitions, toOrderRecord } from '../db/que
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
 import { decodeCursor, encodeCursor } from '../ids';
-import { requireScope } from '../middleware/auth';
+import { guard } from '../middleware/auth';
 import { idempotent } from '../middleware/idempotency';
-import { rateLimit } from '../middleware/rate-limit';
 import { ApiError } from '../problem';
 import { cancelAllQuery, orderCreateSchema, orderListQuery, orderReplaceSchema } from '../schemas/orders';
 import { orderBody, transitionBody } from '../trading/bodies';
@@ -14,17 +13,17 @@ import { parseJsonBody, parseQuery } from '../validation';
 
 type Schemas = components['schemas'];
 
-const read = [requireScope('read'), rateLimit()] as const;
-const trade = [requireScope('trade'), rateLimit('trading')] as const;
+const read = guard('read');
+const trade = guard('trade', 'trading');
 
 /** Orders: placing, listing, canceling and replacing; the work is done by `services.trading`. */
 export const orderRoutes = new Hono<AppEnv>()
-  .post('/', ...trade, idempotent(), async (c) => {
+  .post('/', trade, idempotent(), async (c) => {
     const input = await parseJsonBody(c, orderCreateSchema);
     const order = await c.get('services').trading.placeOrder(input, { apiKeyId: c.get('principal').id });
     return c.json(order, 201, { Location: `/v1/orders/${order.id}` });
   })
-  .get('/', ...read, async (c) => {
+  .get('/', read, async (c) => {
     const query = parseQuery(c, orderListQuery);
     const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (before === null) throw badCursor();
@@ -47,30 +46,30 @@ export const orderRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .delete('/', ...trade, async (c) => {
+  .delete('/', trade, async (c) => {
     const query = parseQuery(c, cancelAllQuery);
     const body: Schemas['CancelAllResult'] = {
       data: await c.get('services').trading.cancelAll(query.symbol),
     };
     return c.json(body);
   })
-  .get('/:id', ...read, async (c) => {
+  .get('/:id', read, async (c) => {
     const { database, trading } = c.get('services');
     const row = await findOrder(database.db, trading.accountId, c.req.param('id'));
     if (!row) throw new ApiError(404, 'not_found', `No order ${c.req.param('id')}.`);
     return c.json(orderBody(toOrderRecord(row)));
   })
-  .delete('/:id', ...trade, async (c) => {
+  .delete('/:id', trade, async (c) => {
     return c.json(await c.get('services').trading.cancelOrder(c.req.param('id')));
   })
-  .post('/:id/replace', ...trade, idempotent(), async (c) => {
+  .post('/:id/replace', trade, idempotent(), async (c) => {
     const input = await parseJsonBody(c, orderReplaceSchema);
     const order = await c
       .get('services')
       .trading.replaceOrder(c.req.param('id'), input, { apiKeyId: c.get('principal').id });
     return c.json(order, 201, { Location: `/v1/orders/${order.id}` });
   })
-  .get('/:id/transitions', ...read, async (c) => {
+  .get('/:id/transitions', read, async (c) => {
     const { database, trading } = c.get('services');
     const id = c.req.param('id');
     const row = await findOrder(database.db, trading.accountId, id);

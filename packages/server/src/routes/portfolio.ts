@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { listEquityPoints } from '../db/queries/equity';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
-import { requireScope } from '../middleware/auth';
-import { rateLimit } from '../middleware/rate-limit';
+import { guard } from '../middleware/auth';
 import { equityHistoryQuery } from '../schemas/portfolio';
 import { equityPointBody } from '../trading/bodies';
 import { decodeSeqCursor, encodeSeqCursor } from '../trading/cursors';
@@ -11,7 +10,7 @@ import { parseQuery } from '../validation';
 
 /** The portfolio now, and its equity over time. */
 export const portfolioRoutes = new Hono<AppEnv>()
-  .use(requireScope('read'), rateLimit())
+  .use(guard('read'))
   .get('/', async (c) => c.json(await c.get('services').trading.portfolio()))
   .get('/history', async (c) => {
     const query = parseQuery(c, equityHistoryQuery);

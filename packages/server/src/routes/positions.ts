@@ -2,19 +2,18 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
 import { parseSymbolParam } from '../markets/symbols';
-import { requireScope } from '../middleware/auth';
+import { guard } from '../middleware/auth';
 import { idempotent } from '../middleware/idempotency';
-import { rateLimit } from '../middleware/rate-limit';
 
 /** Open positions, and closing one at market. */
 export const positionRoutes = new Hono<AppEnv>()
-  .get('/', requireScope('read'), rateLimit(), async (c) => {
+  .get('/', guard('read'), async (c) => {
     const body: components['schemas']['PositionList'] = {
       data: await c.get('services').trading.positions(),
     };
     return c.json(body);
   })
-  .post('/:symbol/close', requireScope('trade'), rateLimit('trading'), idempotent(), async (c) => {
+  .post('/:symbol/close', guard('trade', 'trading'), idempotent(), async (c) => {
     const symbol = parseSymbolParam(c.req.param('symbol'));
     const order = await c.get('services').trading.closePosition(symbol, { apiKeyId: c.get('principal').id });
     return c.json(order, 201, { Location: `/v1/orders/${order.id}` });

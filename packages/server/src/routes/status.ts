@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
-import { requireScope } from '../middleware/auth';
-import { rateLimit } from '../middleware/rate-limit';
+import { guard } from '../middleware/auth';
 
-export const statusRoutes = new Hono<AppEnv>().get('/', requireScope('read'), rateLimit(), (c) => {
+export const statusRoutes = new Hono<AppEnv>().get('/', guard('read'), (c) => {
   const { version, startedAt, clock, database, config } = c.get('services');
   const principal = c.get('principal');
   const time = clock.now();

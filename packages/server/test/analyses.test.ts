@@ -47,7 +47,7 @@ describe.each(await testDrivers())('analyses on %s', (driver) => {
     expect(a.decision.size).toMatch(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/);
     // The latest 4h candle closed at the replay's start.
     expect(Date.parse(a.asOf)).toBeLessThanOrEqual(Date.parse(START));
-    expect(a.provenance.candles.map((c: { timeframe: string }) => c.timeframe)).toEqual(['1h', '4h', '1d']);
+    expect(a.provenance.candles.map((c: { timeframe: string }) => c.timeframe)).toEqual(['4h', '1d']);
     for (const c of a.provenance.candles) expect(c.count).toBe(500);
     expect(a.provenance.inputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(a.provenance.rerunOf).toBeNull();
@@ -136,6 +136,20 @@ describe.each(await testDrivers())('analyses on %s', (driver) => {
     expect(JSON.parse(stored ?? '{}').capital).toBe('100000');
     const only4h = await analyse({ symbol: 'BTC/USDT', timeframes: ['4h'], capital: '5000' });
     expect(only4h.provenance.candles.map((c: { timeframe: string }) => c.timeframe)).toEqual(['4h']);
+  });
+
+  it('leaves out a default timeframe whose data has run out, and says so; keeps one asked for by name', async () => {
+    // BTC's 1h history ends in October 2019, two and a half months before the replay's time.
+    const btc = await analyse({ symbol: 'BTC/USDT' });
+    expect(btc.provenance.candles.map((c: { timeframe: string }) => c.timeframe)).toEqual(['4h', '1d']);
+    expect(btc.missingInputs).toContain('candles:1h');
+    const risk = btc.agents.find((a: { agent: string }) => a.agent === 'risk');
+    expect(risk.warnings.some((w: string) => w.includes('stale'))).toBe(false);
+    const asked = await analyse({ symbol: 'BTC/USDT', timeframes: ['1h', '4h'] });
+    expect(asked.provenance.candles.map((c: { timeframe: string }) => c.timeframe)).toEqual(['1h', '4h']);
+    expect(asked.missingInputs).not.toContain('candles:1h');
+    const askedRisk = asked.agents.find((a: { agent: string }) => a.agent === 'risk');
+    expect(askedRisk.warnings.some((w: string) => w.includes('stale'))).toBe(true);
   });
 
   it('publishes analysis.created', () => {

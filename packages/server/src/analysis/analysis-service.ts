@@ -82,6 +82,9 @@ export class AnalysisService {
     timeframes.forEach((timeframe, i) => {
       candles[timeframe] = series[i] ?? [];
     });
+    // Timeframes the caller did not ask for by name are left out when their data has run out (a data set
+    // that ends earlier than the others): analysing stale bars would only make the risk agent veto.
+    const dropped = request.timeframes?.length ? [] : dropStaleTimeframes(candles);
     const capital = request.capital ?? (await this.options.trading.portfolio()).equity;
     const news = await this.news(parseSymbol(market.symbol).base, latestClose(candles));
     const input: AnalysisInput = {
@@ -95,7 +98,11 @@ export class AnalysisService {
         debateRounds: request.debateRounds ?? defaultAnalysisParameters.debateRounds,
       },
     };
-    return this.run(input, { rerunOf: null, apiKeyId: by.apiKeyId ?? null });
+    return this.run(input, {
+      rerunOf: null,
+      apiKeyId: by.apiKeyId ?? null,
+      missing: dropped.map((timeframe) => `candles:${timeframe}`),
+    });
   }
 
   /** Analyses the stored input of `id` again: the same decision and input hash, `rerunOf` set. */
@@ -109,7 +116,7 @@ export class AnalysisService {
 
   private async run(
     input: AnalysisInput,
-    meta: { rerunOf: string | null; apiKeyId: string | null },
+    meta: { rerunOf: string | null; apiKeyId: string | null; missing?: readonly string[] },
   ): Promise<Schemas['Analysis']> {
     const result = analyze(input);
     const narration = await this.narrate(result);
@@ -118,7 +125,7 @@ export class AnalysisService {
       id: newId('ana', now.getTime()),
       createdAt: now,
       narration,
-      missing: this.options.narrator && !narration ? ['llm'] : [],
+      missing: [...(meta.missing ?? []), ...(this.options.narrator && !narration ? ['llm'] : [])],
       rerunOf: meta.rerunOf,
     });
     const hash = result.inputHash;
@@ -188,6 +195,23 @@ export function chooseTimeframes(
   }
   const defaults = served.filter((tf) => DEFAULT_ANALYSIS_TIMEFRAMES.includes(tf));
   return defaults.length > 0 ? defaults : served.slice(-DEFAULT_ANALYSIS_TIMEFRAMES.length);
+}
+
+/**
+ * Removes from `candles` the timeframes whose latest bar closed more than two bars of that timeframe
+ * before the latest bar of any timeframe, keeping at least one; returns the removed timeframes.
+ */
+export function dropStaleTimeframes(candles: Partial<Record<Timeframe, readonly Candle[]>>): Timeframe[] {
+  const latest = latestClose(candles);
+  const dropped: Timeframe[] = [];
+  for (const [timeframe, series] of Object.entries(candles) as [Timeframe, readonly Candle[]][]) {
+    const last = series.at(-1);
+    const closed = last ? last.time + TIMEFRAME_MS[timeframe] : 0;
+    if (latest - closed > 2 * TIMEFRAME_MS[timeframe]) dropped.push(timeframe);
+  }
+  if (dropped.length === Object.keys(candles).length) return [];
+  for (const timeframe of dropped) delete candles[timeframe];
+  return dropped;
 }
 
 /** Close time of the latest candle of any timeframe (ms), or 0 without candles. */

@@ -11,9 +11,7 @@
  *
  * Run it alone with `pnpm --dir bench exec tsx --conditions=@sigmax/source analysis-engine.ts`.
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import {
   type AnalysisInput,
   analyze,
@@ -24,7 +22,7 @@ import {
   TIMEFRAME_MS,
   type Timeframe,
 } from '@sigmax/engine';
-import { log, machineInfo } from './lib';
+import { log, machineInfo, shippedCandles } from './lib';
 
 export interface AnalysisEngineOptions {
   /** Measured calls. @default 2_000 */
@@ -48,17 +46,6 @@ export interface AnalysisEngineResult {
 const CANDLES = 500;
 const UNTIL = Date.parse('2019-06-26T00:00:00Z');
 const TARGET_P99_MS = 2;
-
-function shipped(file: string): Candle[] {
-  const url = new URL(`../packages/server/data/candles/${file}`, import.meta.url);
-  const lines = gunzipSync(readFileSync(url)).toString('utf8').split('\n').slice(1);
-  return lines
-    .filter((line) => line.length > 0)
-    .map((line) => {
-      const [time, open, high, low, close, volume] = line.split(',').map(Number) as number[];
-      return { time: (time as number) * 1000, open, high, low, close, volume } as Candle;
-    });
-}
 
 const closed = (candles: Candle[], timeframe: Timeframe) =>
   candles.filter((c) => c.time + TIMEFRAME_MS[timeframe] <= UNTIL).slice(-CANDLES);
@@ -85,7 +72,7 @@ function headlines(): NewsItem[] {
 
 /** The benchmark's input: 500 bars each of 1h, 4h and 1d, two debate rounds. */
 export function benchmarkInput(): AnalysisInput {
-  const h4 = shipped('coinbase-btc-usd-4h.csv.gz');
+  const h4 = shippedCandles('coinbase-btc-usd-4h.csv.gz');
   const daily = resampleCandles(
     h4.filter((c) => c.time < UNTIL),
     '1d',
@@ -107,7 +94,7 @@ export function benchmarkInput(): AnalysisInput {
       source: 'Coinbase BTC-USD (shipped replay data)',
     },
     candles: {
-      '1h': closed(shipped('coinbase-btc-usd-1h.csv.gz'), '1h'),
+      '1h': closed(shippedCandles('coinbase-btc-usd-1h.csv.gz'), '1h'),
       '4h': closed(h4, '4h'),
       '1d': closed(daily, '1d'),
     },

@@ -10,12 +10,9 @@
  *
  * Run it alone with `pnpm --dir bench exec tsx --conditions=@sigmax/source backtest-engine.ts`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { type Candle, runBacktest, smaCrossover } from '@sigmax/engine';
-import { log, machineInfo, type Summary, serverRoot, summarise } from './lib';
+import { log, machineInfo, type Summary, shippedCandles, summarise } from './lib';
 
 export interface BacktestEngineOptions {
   /** Measured runs (one unmeasured warm-up run comes first). @default 5 */
@@ -38,25 +35,6 @@ export interface BacktestEngineResult {
 }
 
 const TARGET = 1_000_000;
-
-function loadCandles(): Candle[] {
-  const file = join(serverRoot, 'data/candles/coinbase-btc-usd-4h.csv.gz');
-  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n').slice(1);
-  const candles: Candle[] = [];
-  for (const line of lines) {
-    if (!line) continue;
-    const [time, open, high, low, close, volume] = line.split(',').map(Number) as number[];
-    candles.push({
-      time: (time as number) * 1000,
-      open: open as number,
-      high: high as number,
-      low: low as number,
-      close: close as number,
-      volume: volume as number,
-    });
-  }
-  return candles;
-}
 
 function backtest(candles: readonly Candle[]) {
   return runBacktest({
@@ -87,7 +65,7 @@ function runOnce(candles: readonly Candle[], minSeconds: number): number {
 export function run(options: BacktestEngineOptions = {}): BacktestEngineResult {
   const runs = options.runs ?? 5;
   const minSeconds = options.minSeconds ?? 1;
-  const candles = loadCandles();
+  const candles = shippedCandles('coinbase-btc-usd-4h.csv.gz');
   const sample = backtest(candles);
   runOnce(candles, minSeconds / 2);
   const rates: number[] = [];

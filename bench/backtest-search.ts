@@ -14,13 +14,9 @@
  *
  * Run it alone with `pnpm --dir bench exec tsx --conditions=@sigmax/source backtest-search.ts`.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import {
-  type Candle,
   gridPoints,
   gridSearch,
   objective,
@@ -29,7 +25,7 @@ import {
   smaCrossover,
   strategySpace,
 } from '@sigmax/engine';
-import { log, machineInfo, type Summary, serverRoot, summarise } from './lib';
+import { log, machineInfo, type Summary, shippedCandles, summarise } from './lib';
 
 export interface BacktestSearchOptions {
   /** Measured runs (each: the grid serially, then on the pool). @default 1 */
@@ -62,29 +58,11 @@ export interface BacktestSearchResult {
 const FILE = 'coinbase-btc-usd-4h.csv.gz';
 const CONFIG = { lotSize: '0.0001' };
 
-function loadCandles(): Candle[] {
-  const text = gunzipSync(readFileSync(join(serverRoot, 'data', 'candles', FILE))).toString('utf8');
-  const candles: Candle[] = [];
-  for (const line of text.split('\n').slice(1)) {
-    if (!line) continue;
-    const [time, open, high, low, close, volume] = line.split(',').map(Number) as number[];
-    candles.push({
-      time: (time as number) * 1000,
-      open: open as number,
-      high: high as number,
-      low: low as number,
-      close: close as number,
-      volume: volume as number,
-    });
-  }
-  return candles;
-}
-
 /** Runs the benchmark: `runs` rounds of the grid serially and in parallel; returns their numbers. */
 export async function run(options: BacktestSearchOptions = {}): Promise<BacktestSearchResult> {
   const runs = options.runs ?? 1;
   const threads = options.threads ?? availableParallelism();
-  const candles = loadCandles();
+  const candles = shippedCandles(FILE);
   const space = strategySpace(smaCrossover, {
     ranges: { fast: { min: 1, max: 40 }, slow: { min: 50, max: 290, step: 10 } },
     fixed: { cross: 'carry' },

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Candle } from '@sigmax/engine';
 
 /** The bench package folder. */
 export const benchRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -225,4 +228,26 @@ export function medianMemory(readings: MemoryReading[]): MemoryReading {
 
 export function log(message: string): void {
   process.stderr.write(`${message}\n`);
+}
+
+/**
+ * A shipped candle file of the replay market (`packages/server/data/candles/<file>`: gzip'd CSV
+ * `time,open,high,low,close,volume`, Unix seconds, oldest first) as engine candles (time in ms).
+ */
+export function shippedCandles(file: string): Candle[] {
+  const text = gunzipSync(readFileSync(join(serverRoot, 'data', 'candles', file))).toString('utf8');
+  const candles: Candle[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    if (!line) continue;
+    const [time, open, high, low, close, volume] = line.split(',').map(Number) as number[];
+    candles.push({
+      time: (time as number) * 1000,
+      open: open as number,
+      high: high as number,
+      low: low as number,
+      close: close as number,
+      volume: volume as number,
+    });
+  }
+  return candles;
 }

@@ -358,7 +358,7 @@ export class Ledger {
       throw new LedgerError('unsupported_symbol', `${fill.symbol} is not quoted in ${this.quoteAsset}`);
     }
     if (this.margin) return this.applyMarginFill(fill, base, quote);
-    const { orderId, tradeId, at, quantity, notional, fee } = fill;
+    const { orderId, quantity, notional, fee } = fill;
     const reservation = this.reservationMap.get(orderId);
     const position = this.positionMap.get(fill.symbol) ?? emptyPosition(fill.symbol);
     const quoteBalance = this.balance(quote);
@@ -371,8 +371,6 @@ export class Ledger {
       const fromFree = cost.sub(fromLocked);
       if (quoteBalance.free.lt(fromFree))
         throw new InsufficientFundsError(quote, fromFree, quoteBalance.free);
-      const notionalLocked = fromLocked.min(notional);
-      const feeLocked = fromLocked.sub(notionalLocked);
       this.setBalance(quote, quoteBalance.free.sub(fromFree), quoteBalance.locked.sub(fromLocked));
       this.setBalance(base, baseBalance.free.add(quantity), baseBalance.locked);
       if (reservation && !fromLocked.isZero()) {
@@ -388,27 +386,7 @@ export class Ledger {
           position.feesPaid.add(fee),
         ),
       );
-      return [
-        { kind: 'trade', asset: base, free: quantity, locked: ZERO, orderId, tradeId, at },
-        {
-          kind: 'trade',
-          asset: quote,
-          free: notionalLocked.sub(notional),
-          locked: notionalLocked.neg(),
-          orderId,
-          tradeId,
-          at,
-        },
-        {
-          kind: 'fee',
-          asset: quote,
-          free: feeLocked.sub(fee),
-          locked: feeLocked.neg(),
-          orderId,
-          tradeId,
-          at,
-        },
-      ];
+      return buyEntries(fill, base, quote, fromLocked);
     }
 
     const fromLocked = reservation && reservation.asset === base ? quantity.min(reservation.amount) : ZERO;
@@ -438,11 +416,7 @@ export class Ledger {
         position.feesPaid.add(fee),
       ),
     );
-    return [
-      { kind: 'trade', asset: base, free: fromFree.neg(), locked: fromLocked.neg(), orderId, tradeId, at },
-      { kind: 'trade', asset: quote, free: notional, locked: ZERO, orderId, tradeId, at },
-      { kind: 'fee', asset: quote, free: fee.neg(), locked: ZERO, orderId, tradeId, at },
-    ];
+    return sellEntries(fill, base, quote, fromLocked);
   }
 
   /**
@@ -456,7 +430,7 @@ export class Ledger {
    * the account had). The base balance may go negative.
    */
   private applyMarginFill(fill: Fill, base: string, quote: string): LedgerEntry[] {
-    const { orderId, tradeId, at, quantity, notional, fee, price } = fill;
+    const { orderId, quantity, notional, fee, price } = fill;
     const reservation = this.reservationMap.get(orderId);
     const position = this.positionMap.get(fill.symbol) ?? emptyPosition(fill.symbol);
     const quoteBalance = this.balance(quote);
@@ -517,35 +491,9 @@ export class Ledger {
     }
     this.setPosition(makePosition(fill.symbol, qty, costBasis, realized, position.feesPaid.add(fee)));
     if (buy) {
-      const notionalLocked = fromLocked.min(notional);
-      const feeLocked = fromLocked.sub(notionalLocked);
-      return [
-        { kind: 'trade', asset: base, free: quantity, locked: ZERO, orderId, tradeId, at },
-        {
-          kind: 'trade',
-          asset: quote,
-          free: notionalLocked.sub(notional),
-          locked: notionalLocked.neg(),
-          orderId,
-          tradeId,
-          at,
-        },
-        {
-          kind: 'fee',
-          asset: quote,
-          free: feeLocked.sub(fee),
-          locked: feeLocked.neg(),
-          orderId,
-          tradeId,
-          at,
-        },
-      ];
+      return buyEntries(fill, base, quote, fromLocked);
     }
-    return [
-      { kind: 'trade', asset: base, free: fromFree.neg(), locked: fromLocked.neg(), orderId, tradeId, at },
-      { kind: 'trade', asset: quote, free: notional, locked: ZERO, orderId, tradeId, at },
-      { kind: 'fee', asset: quote, free: fee.neg(), locked: ZERO, orderId, tradeId, at },
-    ];
+    return sellEntries(fill, base, quote, fromLocked);
   }
 
   /**
@@ -658,4 +606,38 @@ function makePosition(
 /** Code-point order, the same on every machine (localeCompare is not). */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The entries of a buy fill: the base received; the notional and then the fee paid from the order's
+ * reservation (`fromLocked`, notional first) and the rest from free quote.
+ */
+function buyEntries(fill: Fill, base: string, quote: string, fromLocked: Decimal): LedgerEntry[] {
+  const { orderId, tradeId, at, quantity, notional, fee } = fill;
+  const notionalLocked = fromLocked.min(notional);
+  const feeLocked = fromLocked.sub(notionalLocked);
+  return [
+    { kind: 'trade', asset: base, free: quantity, locked: ZERO, orderId, tradeId, at },
+    {
+      kind: 'trade',
+      asset: quote,
+      free: notionalLocked.sub(notional),
+      locked: notionalLocked.neg(),
+      orderId,
+      tradeId,
+      at,
+    },
+    { kind: 'fee', asset: quote, free: feeLocked.sub(fee), locked: feeLocked.neg(), orderId, tradeId, at },
+  ];
+}
+
+/** The entries of a sell fill: the base delivered (`fromLocked` from the reservation), notional and fee in quote. */
+function sellEntries(fill: Fill, base: string, quote: string, fromLocked: Decimal): LedgerEntry[] {
+  const { orderId, tradeId, at, quantity, notional, fee } = fill;
+  const fromFree = quantity.sub(fromLocked);
+  return [
+    { kind: 'trade', asset: base, free: fromFree.neg(), locked: fromLocked.neg(), orderId, tradeId, at },
+    { kind: 'trade', asset: quote, free: notional, locked: ZERO, orderId, tradeId, at },
+    { kind: 'fee', asset: quote, free: fee.neg(), locked: ZERO, orderId, tradeId, at },
+  ];
 }

@@ -19,13 +19,3 @@ export function newId(prefix: string, now: number = Date.now()): string {
   for (const byte of bytes) random += CROCKFORD[byte % 32];
   return `${prefix}_${time}${random}`;
 }
-
-/** Opaque cursors: the last id of a page, base64url-encoded so clients do not build them by hand. */
-export function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string | null {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  return /^[a-z]+_[0-9A-Z]{26}$/.test(id) ? id : null;
-}

@@ -3,12 +3,11 @@ import { explainAnalysis } from '../analysis';
 import { findAnalysis, listAnalyses } from '../db/queries/analyses';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
-import { decodeCursor, encodeCursor } from '../ids';
 import { guard } from '../middleware/auth';
 import { idempotent } from '../middleware/idempotency';
+import { encodeIdCursor, idCursor, page } from '../pagination';
 import { ApiError } from '../problem';
 import { analysisCreateSchema, analysisListQuery } from '../schemas/analyses';
-import { badCursor } from '../trading/cursors';
 import { parseJsonBody, parseQuery } from '../validation';
 
 type Schemas = components['schemas'];
@@ -25,8 +24,7 @@ export const analysisRoutes = new Hono<AppEnv>()
   })
   .get('/', read, async (c) => {
     const query = parseQuery(c, analysisListQuery);
-    const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (before === null) throw badCursor();
+    const before = idCursor(query.cursor);
     const rows = await listAnalyses(c.get('services').database.db, {
       symbol: query.symbol,
       action: query.action,
@@ -36,12 +34,7 @@ export const analysisRoutes = new Hono<AppEnv>()
       before,
       limit: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    const body: Schemas['AnalysisList'] = {
-      data: page,
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
-    };
+    const body: Schemas['AnalysisList'] = page(rows, query.limit, (last) => encodeIdCursor(last.id));
     return c.json(body);
   })
   .get('/:id', read, async (c) => {

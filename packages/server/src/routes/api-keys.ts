@@ -9,9 +9,9 @@ import {
 } from '../db/queries/api-keys';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
-import { decodeCursor, encodeCursor } from '../ids';
 import { guard } from '../middleware/auth';
 import { idempotent } from '../middleware/idempotency';
+import { encodeIdCursor, idCursor, page } from '../pagination';
 import { ApiError } from '../problem';
 import { apiKeyCreateSchema, apiKeyListQuery } from '../schemas/api-keys';
 import { parseJsonBody, parseQuery } from '../validation';
@@ -34,23 +34,14 @@ export const apiKeyRoutes = new Hono<AppEnv>()
   })
   .get('/', async (c) => {
     const query = parseQuery(c, apiKeyListQuery);
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (after === null) {
-      throw new ApiError(422, 'validation_failed', 'query.cursor: not a cursor from this list', {
-        errors: [{ path: 'query.cursor', message: 'not a cursor from this list' }],
-      });
-    }
+    const after = idCursor(query.cursor);
     const rows = await listApiKeys(c.get('services').database.db, {
       after,
       limit: query.limit + 1,
       includeRevoked: query.includeRevoked,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    const body: components['schemas']['ApiKeyList'] = {
-      data: page.map(toApiKey),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
-    };
+    const { data, nextCursor } = page(rows, query.limit, (last) => encodeIdCursor(last.id));
+    const body: components['schemas']['ApiKeyList'] = { data: data.map(toApiKey), nextCursor };
     return c.json(body);
   })
   .get('/:id', async (c) => {

@@ -2,13 +2,12 @@ import { Hono } from 'hono';
 import { findOrder, listOrders, listTransitions, toOrderRecord } from '../db/queries/orders';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
-import { decodeCursor, encodeCursor } from '../ids';
 import { guard } from '../middleware/auth';
 import { idempotent } from '../middleware/idempotency';
+import { encodeIdCursor, idCursor, page } from '../pagination';
 import { ApiError } from '../problem';
 import { cancelAllQuery, orderCreateSchema, orderListQuery, orderReplaceSchema } from '../schemas/orders';
 import { orderBody, transitionBody } from '../trading/bodies';
-import { badCursor } from '../trading/cursors';
 import { parseJsonBody, parseQuery } from '../validation';
 
 type Schemas = components['schemas'];
@@ -25,8 +24,7 @@ export const orderRoutes = new Hono<AppEnv>()
   })
   .get('/', read, async (c) => {
     const query = parseQuery(c, orderListQuery);
-    const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (before === null) throw badCursor();
+    const before = idCursor(query.cursor);
     const { database, trading } = c.get('services');
     const rows = await listOrders(database.db, trading.accountId, {
       symbol: query.symbol,
@@ -38,12 +36,8 @@ export const orderRoutes = new Hono<AppEnv>()
       before,
       limit: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    const body: Schemas['OrderList'] = {
-      data: page.map((row) => orderBody(toOrderRecord(row))),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
-    };
+    const { data, nextCursor } = page(rows, query.limit, (last) => encodeIdCursor(last.id));
+    const body: Schemas['OrderList'] = { data: data.map((row) => orderBody(toOrderRecord(row))), nextCursor };
     return c.json(body);
   })
   .delete('/', trade, async (c) => {

@@ -3,9 +3,9 @@ import { listEquityPoints } from '../db/queries/equity';
 import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
 import { guard } from '../middleware/auth';
+import { encodeSeqCursor, page, seqCursor } from '../pagination';
 import { equityHistoryQuery } from '../schemas/portfolio';
 import { equityPointBody } from '../trading/bodies';
-import { decodeSeqCursor, encodeSeqCursor } from '../trading/cursors';
 import { parseQuery } from '../validation';
 
 /** The portfolio now, and its equity over time. */
@@ -14,7 +14,7 @@ export const portfolioRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json(await c.get('services').trading.portfolio()))
   .get('/history', async (c) => {
     const query = parseQuery(c, equityHistoryQuery);
-    const after = query.cursor === undefined ? undefined : decodeSeqCursor('equity', query.cursor);
+    const after = seqCursor('equity', query.cursor);
     const { database, trading } = c.get('services');
     const rows = await listEquityPoints(database.db, trading.accountId, {
       since: query.since,
@@ -22,12 +22,11 @@ export const portfolioRoutes = new Hono<AppEnv>()
       after,
       limit: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
+    const { data, nextCursor } = page(rows, query.limit, (last) => encodeSeqCursor('equity', last.seq));
     const body: components['schemas']['EquityHistory'] = {
       quoteAsset: trading.quote,
-      data: page.map(equityPointBody),
-      nextCursor: rows.length > query.limit && last ? encodeSeqCursor('equity', last.seq) : null,
+      data: data.map(equityPointBody),
+      nextCursor,
     };
     return c.json(body);
   });

@@ -2,8 +2,8 @@ import { ManualClock, MarketDataError, type MarketDataErrorCode } from '@sigmax/
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CcxtFeed,
-  createMarketFeed,
   marketErrorStatus,
+  openMarketFeed,
   ReplayFeed,
   SyntheticMarketFeed,
 } from '../src/adapters/market';
@@ -12,9 +12,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('createMarketFeed', () => {
+describe('openMarketFeed', () => {
   it('builds a replay on defaults that serves BTC/USDT candles, ticker and book', async () => {
-    const feed = createMarketFeed({ source: 'replay' }, new ManualClock('2030-01-01T00:00:00Z'));
+    const feed = await openMarketFeed({ source: 'replay' }, new ManualClock('2030-01-01T00:00:00Z'));
     expect(feed).toBeInstanceOf(ReplayFeed);
     const candles = await feed.getCandles('BTC/USDT', '4h', { limit: 2 });
     // Default start 2020-01-01 00:00: the last closed 4h bars are those of 2019-12-31 16:00 and 20:00.
@@ -32,25 +32,28 @@ describe('createMarketFeed', () => {
 
   it('builds a seeded synthetic feed whose prices repeat for the same seed and origin', async () => {
     const clock = new ManualClock('2024-03-01T00:00:00Z');
-    const a = createMarketFeed({ source: 'synthetic', seed: 9, origin: '2024-02-28T00:00:00Z' }, clock);
-    const b = createMarketFeed({ source: 'synthetic', seed: 9, origin: '2024-02-28T00:00:00Z' }, clock);
+    const a = await openMarketFeed({ source: 'synthetic', seed: 9, origin: '2024-02-28T00:00:00Z' }, clock);
+    const b = await openMarketFeed({ source: 'synthetic', seed: 9, origin: '2024-02-28T00:00:00Z' }, clock);
     expect(a).toBeInstanceOf(SyntheticMarketFeed);
     expect(await a.getCandles('ETH/USDT', '1h')).toEqual(await b.getCandles('ETH/USDT', '1h'));
     // Without an origin: 30 days of history before the start of today.
-    const c = createMarketFeed({ source: 'synthetic' }, clock) as SyntheticMarketFeed;
+    const c = (await openMarketFeed({ source: 'synthetic' }, clock)) as SyntheticMarketFeed;
     expect(new Date(c.origin).toISOString()).toBe('2024-01-31T00:00:00.000Z');
   });
 
-  it('builds a ccxt feed without touching the network', () => {
-    const feed = createMarketFeed({ source: 'ccxt', exchange: 'binance', sandbox: true }, new ManualClock(0));
+  it('builds a ccxt feed without touching the network', async () => {
+    const feed = await openMarketFeed(
+      { source: 'ccxt', exchange: 'binance', sandbox: true },
+      new ManualClock(0),
+    );
     expect(feed).toBeInstanceOf(CcxtFeed);
     expect(feed.kind).toBe('ccxt:binance');
   });
 
-  it('polls for candle closes on a timer only while someone listens', () => {
+  it('polls for candle closes on a timer only while someone listens', async () => {
     vi.useFakeTimers();
     const wall = new ManualClock('2030-01-01T00:00:00Z');
-    const feed = createMarketFeed({ source: 'replay', start: '2021-01-01T00:00:00Z', speed: 3600 }, wall);
+    const feed = await openMarketFeed({ source: 'replay', start: '2021-01-01T00:00:00Z', speed: 3600 }, wall);
     const closes: string[] = [];
     const stop = feed.onCandle((e) => closes.push(new Date(e.candle.time).toISOString()), {
       symbol: 'ETH/USDT',

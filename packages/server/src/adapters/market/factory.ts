@@ -14,7 +14,7 @@ export type MarketFeedConfig =
 
 /**
  * The market-data feed for `config`, on the server's wall `clock`, loading ccxt only for a ccxt feed.
- * Same feeds as `createMarketFeed`.
+ * A replay keeps its own market time on top of that clock (`feed.replayClock`).
  *
  * @example
  * const feed = await openMarketFeed({ source: 'ccxt', exchange: 'binance', sandbox: true }, systemClock);

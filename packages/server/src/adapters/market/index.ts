@@ -1,7 +1,3 @@
-import type { Clock, MarketDataFeed } from '@sigmax/engine';
-import { CcxtFeed } from './ccxt/ccxt-feed';
-import { createLocalFeed, type MarketFeedConfig } from './factory';
-
 // This module loads `ccxt`; the server's start-up path uses `./factory`, which loads it only when needed.
 
 export { mapCcxtError } from './ccxt/ccxt-errors';
@@ -27,17 +23,3 @@ export {
   type ReplayFeedOptions,
 } from './replay/replay-feed';
 export { SyntheticMarketFeed, type SyntheticMarketFeedOptions } from './synthetic/synthetic-market-feed';
-
-/**
- * The market-data feed for `config`, on the server's wall `clock`. A replay keeps its own market time on
- * top of that clock (`feed.replayClock`).
- *
- * @example
- * const feed = createMarketFeed({ source: 'replay', speed: 3600 }, systemClock);
- * const feed = createMarketFeed({ source: 'ccxt', exchange: 'binance', sandbox: true }, systemClock);
- */
-export function createMarketFeed(config: MarketFeedConfig, clock: Clock): MarketDataFeed {
-  if (config.source !== 'ccxt') return createLocalFeed(config, clock);
-  const { source: _, ...options } = config;
-  return new CcxtFeed(options, clock);
-}

@@ -180,9 +180,12 @@ export class ConfigError extends Error {
  * environment, and validates both. Throws {@link ConfigError} with one line per bad setting.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Relative paths mean what they say where the user typed the command: `pnpm start` and `./run.sh
+  // start` run the server from packages/server, and pnpm passes the original directory as INIT_CWD.
+  const base = env.INIT_CWD || process.cwd();
   let fromFile: Record<string, unknown> = {};
   if (env.SIGMAX_CONFIG) {
-    const path = resolve(env.SIGMAX_CONFIG);
+    const path = resolve(base, env.SIGMAX_CONFIG);
     try {
       fromFile = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
@@ -194,7 +197,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[name];
     if (value !== undefined && value !== '') fromEnv[field] = value;
   }
-  return parseConfig({ ...fromFile, ...fromEnv });
+  const config = parseConfig({ ...fromFile, ...fromEnv });
+  return config.dataDir.startsWith('memory://')
+    ? config
+    : { ...config, dataDir: resolve(base, config.dataDir) };
 }
 
 export function parseConfig(input: unknown): Config {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAnalysesHttp } from './analyses-http';
 import { run as runAnalysisEngine } from './analysis-engine';
+import { run as runBacktestAgents } from './backtest-agents';
 import { run as runBacktestEngine } from './backtest-engine';
 import { run as runBacktestSearch } from './backtest-search';
 import { run as runEnginePaper } from './engine-paper';
@@ -25,6 +26,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   indicators: async () => runIndicators(),
   'backtest-engine': async () => runBacktestEngine(),
   'backtest-search': () => runBacktestSearch(),
+  'backtest-agents': async () => runBacktestAgents(),
 };
 
 const IDLE_RSS_TARGET_MB = 200;
@@ -131,6 +133,13 @@ if (names.includes('backtest-engine')) {
   const b = r['backtest-engine'];
   log(
     `backtester: ${b.candlesPerSecond.median.toLocaleString('en-US')} candles/s, SMA crossover over ${b.candlesPerBacktest} BTC 4h bars ` +
+      `(target ≥ ${b.target.toLocaleString('en-US')}: ${b.met ? 'met' : 'not met'})`,
+  );
+}
+if (names.includes('backtest-agents')) {
+  const b = r['backtest-agents'];
+  log(
+    `multi-agent backtest: ${b.candlesPerSecond.median.toLocaleString('en-US')} candles/s over ${b.candlesPerBacktest} BTC 4h bars ` +
       `(target ≥ ${b.target.toLocaleString('en-US')}: ${b.met ? 'met' : 'not met'})`,
   );
 }

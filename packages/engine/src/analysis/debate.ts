@@ -46,7 +46,8 @@ export function buildCase(side: 'bull' | 'bear', signals: readonly Signal[]): De
     .sort(byStrength);
 }
 
-function byStrength(a: DebatePoint, b: DebatePoint): number {
+/** The order of a case: strongest first, ties by id. */
+export function byStrength(a: DebatePoint, b: DebatePoint): number {
   return b.strength - a.strength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -57,8 +58,6 @@ export interface DebateOutcome {
   bear: DebatePoint[];
 }
 
-const opponentOf = (side: 'bull' | 'bear') => (side === 'bull' ? 'bear' : 'bull');
-
 /**
  * The bull/bear debate, `rounds` rounds of two turns, the bull first in each. In each turn the side puts
  * its strongest point not yet made (or, when all are made, restates its strongest) and rebuts the
@@ -67,19 +66,73 @@ const opponentOf = (side: 'bull' | 'bear') => (side === 'bull' ? 'bear' : 'bull'
  * numbers, so the same cases give the same debate, word for word.
  */
 export function debate(bullCase: DebatePoint[], bearCase: DebatePoint[], rounds: number): DebateOutcome {
-  const cases = { bull: bullCase, bear: bearCase };
   const turns: DebateTurn[] = [];
+  debateRounds(bullCase, bearCase, rounds, (round, side, point, target, restated, before) => {
+    turns.push(turn(round, side, point, target, restated, before));
+  });
+  return { turns, bull: bullCase, bear: bearCase };
+}
+
+/**
+ * What {@link debateRounds} reports after each turn: the point put (undefined when the side concedes),
+ * the point it rebutted, whether the point was a restatement, and the rebutted point's strength before.
+ */
+export type TurnListener = (
+  round: number,
+  side: 'bull' | 'bear',
+  point: DebatePoint | undefined,
+  target: DebatePoint | undefined,
+  restated: boolean,
+  before: number,
+) => void;
+
+/**
+ * The rules of the {@link debate} without its prose: plays `rounds` rounds on the two cases in place
+ * (strengths, `made`, `answered`), telling `onTurn` about each turn. Allocates nothing itself.
+ */
+export function debateRounds(
+  bullCase: DebatePoint[],
+  bearCase: DebatePoint[],
+  rounds: number,
+  onTurn?: TurnListener,
+): void {
   for (let round = 1; round <= rounds; round++) {
-    for (const side of ['bull', 'bear'] as const) {
-      const own = cases[side];
-      const opponent = cases[opponentOf(side)];
-      const ranked = [...own].sort(byStrength);
-      const point = ranked.find((p) => !p.made) ?? ranked[0];
-      const target = [...opponent].sort(byStrength).find((p) => !p.answered);
-      turns.push(turn(round, side, point, target));
+    for (let s = 0; s < 2; s++) {
+      const side = s === 0 ? 'bull' : 'bear';
+      const own = s === 0 ? bullCase : bearCase;
+      const opponent = s === 0 ? bearCase : bullCase;
+      const point = strongest(own, NOT_MADE) ?? strongest(own, ANY);
+      const target = strongest(opponent, NOT_ANSWERED);
+      let restated = false;
+      let before = 0;
+      if (point) {
+        restated = point.made;
+        point.made = true;
+        if (target) {
+          before = target.strength;
+          const ratio = before > 0 ? Math.min(1, point.strength / before) : 1;
+          target.strength = round4(before * (1 - REBUTTAL_DECAY * ratio));
+          target.answered = true;
+        }
+      }
+      onTurn?.(round, side, point, target, restated, before);
     }
   }
-  return { turns, bull: bullCase, bear: bearCase };
+}
+
+const ANY = 0;
+const NOT_MADE = 1;
+const NOT_ANSWERED = 2;
+
+/** The first point of `points` in {@link byStrength} order that passes the filter. */
+function strongest(points: readonly DebatePoint[], filter: number): DebatePoint | undefined {
+  let best: DebatePoint | undefined;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as DebatePoint;
+    if ((filter === NOT_MADE && p.made) || (filter === NOT_ANSWERED && p.answered)) continue;
+    if (best === undefined || byStrength(p, best) < 0) best = p;
+  }
+  return best;
 }
 
 function turn(
@@ -87,6 +140,8 @@ function turn(
   side: 'bull' | 'bear',
   point: DebatePoint | undefined,
   target: DebatePoint | undefined,
+  restated: boolean,
+  before: number,
 ): DebateTurn {
   const who = side === 'bull' ? 'Bull' : 'Bear';
   if (!point) {
@@ -99,14 +154,8 @@ function turn(
       evidence: [],
     };
   }
-  const restated = point.made;
-  point.made = true;
   let argument = `${who}: ${restated ? 'again, ' : ''}${point.claim}.`;
   if (target) {
-    const before = target.strength;
-    const ratio = before > 0 ? Math.min(1, point.strength / before) : 1;
-    target.strength = round4(before * (1 - REBUTTAL_DECAY * ratio));
-    target.answered = true;
     argument += ` Against the ${target.side}'s "${target.id}" (${citation(target)}): ${counter(point, target, before)}`;
   }
   return {

@@ -46,10 +46,18 @@ export const SIGNAL_FLOOR = 0.1;
  * score is too small to argue about.
  */
 export function signalFrom(score: number, fields: Omit<Signal, 'side' | 'strength'>): Signal | undefined {
-  if (!(Math.abs(score) >= SIGNAL_FLOOR)) return undefined;
-  const scale = fields.timeframe ? TIMEFRAME_WEIGHTS[fields.timeframe] / MAX_WEIGHT : 1;
-  const strength = Math.round(Math.min(1, Math.abs(score)) * scale * 1e4) / 1e4;
+  if (!arguable(score)) return undefined;
+  const strength = signalStrength(score, fields.timeframe);
   return { ...fields, side: score > 0 ? 'bull' : 'bear', strength };
+}
+
+/** True when a score is strong enough to make a debate point (`|score| ≥ SIGNAL_FLOOR`; false for NaN). */
+export const arguable = (score: number): boolean => Math.abs(score) >= SIGNAL_FLOOR;
+
+/** The strength of the point a score makes: `min(1, |score|)` scaled by the timeframe's weight, 4 decimals. */
+export function signalStrength(score: number, timeframe: Timeframe | null): number {
+  const scale = timeframe ? TIMEFRAME_WEIGHTS[timeframe] / MAX_WEIGHT : 1;
+  return Math.round(Math.min(1, Math.abs(score)) * scale * 1e4) / 1e4;
 }
 
 /** The weighted mean of per-timeframe scores, with {@link TIMEFRAME_WEIGHTS}. */

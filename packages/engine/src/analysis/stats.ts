@@ -52,6 +52,11 @@ export function logReturnStdev(candles: readonly Candle[], window: number): numb
     sum += r;
     sumSq += r * r;
   }
+  return sampleStdev(sum, sumSq, n);
+}
+
+/** Sample standard deviation of `n` values from their sum and sum of squares. */
+export function sampleStdev(sum: number, sumSq: number, n: number): number {
   const m = sum / n;
   return Math.sqrt(Math.max(0, (sumSq - n * m * m) / (n - 1)));
 }
@@ -83,6 +88,11 @@ export interface Regression {
 
 /** Linear regression of the last `n` values on time. */
 export function regression(values: ArrayLike<number>, n: number): Regression {
+  return fitLine(values, n, { slope: 0, last: 0, r2: 0, t: 0 });
+}
+
+/** {@link regression} written into `out` (no allocation); returns `out`. */
+export function fitLine(values: ArrayLike<number>, n: number, out: Regression): Regression {
   const start = values.length - n;
   const xm = (n - 1) / 2;
   const ym = mean(values, start, values.length);
@@ -101,7 +111,11 @@ export function regression(values: ArrayLike<number>, n: number): Regression {
   const residual = Math.max(0, syy - slope * sxy);
   const se = Math.sqrt(residual / (n - 2) / sxx);
   const t = se === 0 ? (slope === 0 ? 0 : Math.sign(slope) * 1e6) : slope / se;
-  return { slope, last: ym + slope * xm, r2, t };
+  out.slope = slope;
+  out.last = ym + slope * xm;
+  out.r2 = r2;
+  out.t = t;
+  return out;
 }
 
 /**
@@ -109,20 +123,32 @@ export function regression(values: ArrayLike<number>, n: number): Regression {
  * `window` pairs of bars; negative estimates count as 0. A fraction of the price (0.001 = 0.1 %).
  */
 export function highLowSpread(candles: readonly Candle[], window: number): number {
-  const k = 3 - 2 * Math.SQRT2;
   const start = Math.max(1, candles.length - window);
   let sum = 0;
   let n = 0;
   for (let i = start; i < candles.length; i++) {
     const a = candles[i - 1] as Candle;
     const b = candles[i] as Candle;
-    if (!(a.low > 0 && b.low > 0)) continue;
-    const beta = Math.log(a.high / a.low) ** 2 + Math.log(b.high / b.low) ** 2;
-    const gamma = Math.log(Math.max(a.high, b.high) / Math.min(a.low, b.low)) ** 2;
-    const alpha = (Math.sqrt(2 * beta) - Math.sqrt(beta)) / k - Math.sqrt(gamma / k);
-    const spread = (2 * (Math.exp(alpha) - 1)) / (1 + Math.exp(alpha));
-    sum += Math.max(0, spread);
+    const spread = pairSpread(a.high, a.low, b.high, b.low);
+    if (Number.isNaN(spread)) continue;
+    sum += spread;
     n++;
   }
   return n === 0 ? 0 : sum / n;
+}
+
+const CS_K = 3 - 2 * Math.SQRT2;
+
+/**
+ * The Corwin–Schultz spread of one pair of bars (`a` then `b`), negative estimates as 0; NaN when a low
+ * is not positive (the pair does not count). The term {@link highLowSpread} averages.
+ */
+export function pairSpread(aHigh: number, aLow: number, bHigh: number, bLow: number): number {
+  if (!(aLow > 0 && bLow > 0)) return Number.NaN;
+  const k = CS_K;
+  const beta = Math.log(aHigh / aLow) ** 2 + Math.log(bHigh / bLow) ** 2;
+  const gamma = Math.log(Math.max(aHigh, bHigh) / Math.min(aLow, bLow)) ** 2;
+  const alpha = (Math.sqrt(2 * beta) - Math.sqrt(beta)) / k - Math.sqrt(gamma / k);
+  const spread = (2 * (Math.exp(alpha) - 1)) / (1 + Math.exp(alpha));
+  return Math.max(0, spread);
 }

@@ -7,6 +7,14 @@ export { runBacktest } from './run-backtest';
 export { affordableQuantity, sizeOrder } from './sizing';
 export { defineStrategy, type StrategySource } from './strategies/define';
 export {
+  MULTI_AGENT_MARKET,
+  type MultiAgentOptions,
+  multiAgent,
+  multiAgentStrategy,
+  StreamingAnalysis,
+  type StreamingAnalysisOptions,
+} from './strategies/multi-agent';
+export {
   bollingerBreakout,
   macdCrossover,
   momentum,

@@ -17,6 +17,24 @@ export interface JudgeReport {
   finding: AgentFinding;
 }
 
+/** The bull's margin over the bear, −1 … 1: `(bull − bear) / (bull + bear + JUDGE_PRIOR)`. */
+export function judgeEdge(bullScore: number, bearScore: number): number {
+  return (bullScore - bearScore) / (bullScore + bearScore + JUDGE_PRIOR);
+}
+
+/** Buy when `edge ≥ JUDGE_NEUTRAL_BAND`, sell when `edge ≤ −JUDGE_NEUTRAL_BAND`, hold in between. */
+export function judgeAction(edge: number): DecisionAction {
+  return edge >= JUDGE_NEUTRAL_BAND ? 'buy' : edge <= -JUDGE_NEUTRAL_BAND ? 'sell' : 'hold';
+}
+
+/** The judge's confidence in `action` (unrounded), as {@link judge} describes it. */
+export function judgeConfidence(action: DecisionAction, edge: number): number {
+  const magnitude = Math.abs(edge);
+  return action === 'hold'
+    ? 1 - magnitude / JUDGE_NEUTRAL_BAND
+    : Math.max(0.05, (magnitude - JUDGE_NEUTRAL_BAND) / (1 - JUDGE_NEUTRAL_BAND));
+}
+
 /**
  * The judge: sums the strength each side's case kept after the debate (every point, argued or not, as
  * rebuttals left it), takes the edge above, and rules buy when `edge ≥ 0.25`, sell when `edge ≤ −0.25`,
@@ -26,14 +44,9 @@ export interface JudgeReport {
 export function judge(bull: readonly DebatePoint[], bear: readonly DebatePoint[]): JudgeReport {
   const bullScore = caseStrength(bull);
   const bearScore = caseStrength(bear);
-  const edge = (bullScore - bearScore) / (bullScore + bearScore + JUDGE_PRIOR);
-  const action: DecisionAction =
-    edge >= JUDGE_NEUTRAL_BAND ? 'buy' : edge <= -JUDGE_NEUTRAL_BAND ? 'sell' : 'hold';
-  const magnitude = Math.abs(edge);
-  const confidence =
-    action === 'hold'
-      ? 1 - magnitude / JUDGE_NEUTRAL_BAND
-      : Math.max(0.05, (magnitude - JUDGE_NEUTRAL_BAND) / (1 - JUDGE_NEUTRAL_BAND));
+  const edge = judgeEdge(bullScore, bearScore);
+  const action = judgeAction(edge);
+  const confidence = judgeConfidence(action, edge);
   const top = (points: readonly DebatePoint[]) =>
     [...points].sort((a, b) => b.strength - a.strength || (a.id < b.id ? -1 : 1))[0];
   const winner = action === 'sell' ? top(bear) : top(bull);

@@ -46,6 +46,88 @@ export function kellyFraction(p: number, b: number): number {
   return Math.max(0, p - (1 - p) / b);
 }
 
+/** How the optimizer arrives at the fraction of capital to put in a position. */
+export interface PositionFraction {
+  /** The win probability read into the confidence ({@link winProbability}). */
+  p: number;
+  /** The full Kelly fraction, and the part taken, capped at `maxPositionFraction`. */
+  kelly: number;
+  kellyCapped: number;
+  /** `min(1, targetVolatility / volatility)` (1 without volatility). */
+  volTarget: number;
+  /** `min(kellyCapped, volTarget) × sizeFactor`. */
+  fraction: number;
+}
+
+/** The optimizer's position fraction for a confidence, written into `out` (no allocation). */
+export function positionFraction(
+  confidence: number,
+  volatility: number,
+  sizeFactor: number,
+  params: AnalysisParameters,
+  out: PositionFraction,
+): PositionFraction {
+  const p = winProbability(confidence, params.stopAtr, params.takeProfitAtr);
+  const b = params.takeProfitAtr / params.stopAtr;
+  const kelly = kellyFraction(p, b);
+  const kellyCapped = Math.min(params.maxPositionFraction, params.kellyFraction * kelly);
+  const volTarget = volatility > 0 ? Math.min(1, params.targetVolatility / volatility) : 1;
+  out.p = p;
+  out.kelly = kelly;
+  out.kellyCapped = kellyCapped;
+  out.volTarget = volTarget;
+  out.fraction = Math.min(kellyCapped, volTarget) * sizeFactor;
+  return out;
+}
+
+/**
+ * The quantity the optimizer suggests: `fraction` of `capital`, within `maxNotional`, at `entry`,
+ * rounded down to the lot; null when that is below the market's minimum order (the trade becomes a hold).
+ */
+export function orderSize(
+  fraction: number,
+  capital: Decimal,
+  maxNotional: number,
+  entry: Decimal,
+  lot: Decimal,
+  market: Market,
+): Decimal | null {
+  const budget = Decimal.min(
+    capital.mul(Decimal.fromNumber(round(fraction, 8)), 8, 'down'),
+    Decimal.fromNumber(round(maxNotional, 8)),
+  );
+  const size = entry.isPositive() ? budget.div(entry, 18, 'down').quantize(lot, 'down') : Decimal.ZERO;
+  if (
+    size.lt(Decimal.fromNumber(market.minQuantity)) ||
+    size.mul(entry).lt(Decimal.fromNumber(market.minNotional))
+  ) {
+    return null;
+  }
+  return size;
+}
+
+/**
+ * True when {@link orderSize} certainly clears the market's minimum order: a lower bound of its size,
+ * from floats with every rounding of the exact computation (8-decimal fraction and budget, entry rounded
+ * to the tick, quantity rounded down to the lot) taken against it and a relative margin of 1e-6, is at
+ * least the minimum quantity and notional. False means "maybe not": ask {@link orderSize}. Allocates
+ * nothing, for callers that only need the buy-or-hold outcome on every candle.
+ */
+export function orderSizeClears(
+  fraction: number,
+  capital: number,
+  maxNotional: number,
+  close: number,
+  market: Market,
+): boolean {
+  const halfTick = market.tickSize / 2;
+  const low = close - halfTick;
+  if (!(low > 0)) return false;
+  const budget = Math.min(capital * (fraction - 5e-9) - 1e-8, maxNotional - 5e-9);
+  const size = (budget / (close + halfTick) - market.lotSize - 1e-18) * (1 - 1e-6);
+  return size > 0 && size >= market.minQuantity && size * low * (1 - 1e-6) >= market.minNotional;
+}
+
 /**
  * The optimizer: sizes the position as the smaller of
  * - `kellyFraction × Kelly(p, b)` (half-Kelly by default), capped at `maxPositionFraction`, with `p` from
@@ -65,25 +147,20 @@ export function optimizer(input: SizingInput): SizingReport {
   const lot = Decimal.fromNumber(market.lotSize);
   const entry = Decimal.fromNumber(frame.close[n - 1] as number).quantize(tick, 'half-even');
 
-  const p = winProbability(input.confidence, params.stopAtr, params.takeProfitAtr);
-  const b = params.takeProfitAtr / params.stopAtr;
-  const kelly = kellyFraction(p, b);
-  const kellyCapped = Math.min(params.maxPositionFraction, params.kellyFraction * kelly);
-  const volTarget = input.volatility > 0 ? Math.min(1, params.targetVolatility / input.volatility) : 1;
-  const fraction = Math.min(kellyCapped, volTarget) * input.sizeFactor;
+  const { p, kelly, kellyCapped, volTarget, fraction } = positionFraction(
+    input.confidence,
+    input.volatility,
+    input.sizeFactor,
+    params,
+    { p: 0, kelly: 0, kellyCapped: 0, volTarget: 0, fraction: 0 },
+  );
 
   let action = input.action;
   let size = Decimal.ZERO;
   if (action !== 'hold') {
-    const budget = Decimal.min(
-      input.capital.mul(Decimal.fromNumber(round(fraction, 8)), 8, 'down'),
-      Decimal.fromNumber(round(input.maxNotional, 8)),
-    );
-    size = entry.isPositive() ? budget.div(entry, 18, 'down').quantize(lot, 'down') : Decimal.ZERO;
-    if (
-      size.lt(Decimal.fromNumber(market.minQuantity)) ||
-      size.mul(entry).lt(Decimal.fromNumber(market.minNotional))
-    ) {
+    const suggested = orderSize(fraction, input.capital, input.maxNotional, entry, lot, market);
+    if (suggested) size = suggested;
+    else {
       warnings.push(
         `the suggested ${action} is below the market's minimum order (${market.minQuantity} ${market.base}, ${market.minNotional} ${market.quote}): hold`,
       );

@@ -19,6 +19,13 @@ export const NEWS_HALF_LIFE_MS = 24 * 3_600_000;
 /** Only news from the last 7 days counts. */
 export const NEWS_MAX_AGE_MS = 7 * 24 * 3_600_000;
 
+/** The names of the researcher's debate points on a timeframe (their ids add the timeframe). */
+export const RESEARCHER_POINTS = {
+  trend: 'trend',
+  sma: `price vs sma:${LONG_SMA}`,
+  volume: 'volume confirmation',
+} as const;
+
 /** Weights of the researcher's score components (renormalised when news is missing). */
 const WEIGHTS = { trend: 0.45, sma: 0.35, news: 0.2 };
 
@@ -69,7 +76,7 @@ export function marketContext(frame: Frame): MarketContext {
   for (let i = 0; i < TREND_WINDOW; i++) logs[i] = Math.log(close[n - TREND_WINDOW + i] as number);
   const line = regression(logs, TREND_WINDOW);
   const sigma = logReturnStdev(candles, VOLATILITY_WINDOW);
-  const trendZ = sigma > 0 ? (line.slope * (TREND_WINDOW - 1)) / (sigma * Math.sqrt(TREND_WINDOW)) : 0;
+  const trendZ = trendZOf(line.slope, sigma);
   const longSma = sma(close, LONG_SMA)[n - 1] as number;
   const gaps = findGaps(candles, timeframe);
   const recentFrom = (candles[n - TREND_WINDOW] as { time: number }).time;
@@ -87,6 +94,30 @@ export function marketContext(frame: Frame): MarketContext {
     gaps: gaps.reduce((sum, gap) => sum + gap.missing, 0),
     recentGaps: gaps.filter((gap) => gap.until > recentFrom).reduce((sum, gap) => sum + gap.missing, 0),
   };
+}
+
+/** The fitted move over {@link TREND_WINDOW} bars in units of the random-walk move σ√n (0 without volatility). */
+export function trendZOf(slopePerBar: number, sigmaPerBar: number): number {
+  return sigmaPerBar > 0 ? (slopePerBar * (TREND_WINDOW - 1)) / (sigmaPerBar * Math.sqrt(TREND_WINDOW)) : 0;
+}
+
+/** The trend as a score in [−1, 1]: `tanh(trendZ / 2)`. */
+export const trendScore = (c: MarketContext): number => Math.tanh(c.trendZ / 2);
+
+/** The close against the long SMA as a score in [−1, 1]: `tanh(z / 2)` of {@link smaDeviationZ}. */
+export const smaScore = (c: MarketContext): number => Math.tanh(smaDeviationZ(c) / 2);
+
+/** Recent volume above this multiple of its average backs the direction of the recent move. */
+export const VOLUME_CONFIRMATION_RATIO = 1.2;
+
+/**
+ * The volume-confirmation score: `sign(recent return) × tanh(volume ratio − 1)` when recent volume runs
+ * above {@link VOLUME_CONFIRMATION_RATIO} × its average behind a move, 0 (no point) otherwise.
+ */
+export function volumeScore(c: MarketContext): number {
+  if (c.volumeRatio > VOLUME_CONFIRMATION_RATIO && c.recentReturn !== 0)
+    return Math.sign(c.recentReturn) * Math.tanh(c.volumeRatio - 1);
+  return 0;
 }
 
 /**
@@ -141,8 +172,8 @@ export function researcher(
   const smaScores: { timeframe: Timeframe; score: number }[] = [];
   for (const c of contexts) {
     const tf = c.timeframe;
-    const trend = Math.tanh(c.trendZ / 2);
-    const vsSma = Math.tanh(smaDeviationZ(c) / 2);
+    const trend = trendScore(c);
+    const vsSma = smaScore(c);
     trendScores.push({ timeframe: tf, score: trend });
     smaScores.push({ timeframe: tf, score: vsSma });
     const slopeEvidence: Evidence = {
@@ -177,7 +208,7 @@ export function researcher(
     });
     const rising = c.slopePerBar > 0;
     const trendSignal = signalFrom(trend, {
-      id: onTimeframe('trend', tf),
+      id: onTimeframe(RESEARCHER_POINTS.trend, tf),
       source: 'researcher',
       timeframe: tf,
       claim: `the ${tf} closes ${rising ? 'rise' : 'fall'} ${signed(c.slopePerBar, 3)} a bar over the last ${TREND_WINDOW} bars (r² ${c.r2.toFixed(2)})`,
@@ -185,7 +216,7 @@ export function researcher(
     });
     if (trendSignal) signals.push(trendSignal);
     const smaSignal = signalFrom(vsSma, {
-      id: onTimeframe(`price vs sma:${LONG_SMA}`, tf),
+      id: onTimeframe(RESEARCHER_POINTS.sma, tf),
       source: 'researcher',
       timeframe: tf,
       claim: `the ${tf} close is ${pct(Math.abs(c.close / c.sma - 1))} ${c.close >= c.sma ? 'above' : 'below'} its ${LONG_SMA}-bar average`,
@@ -193,9 +224,10 @@ export function researcher(
     });
     if (smaSignal) signals.push(smaSignal);
     // Heavy recent volume backs the direction of the recent move; it adds a point, not a score.
-    if (c.volumeRatio > 1.2 && c.recentReturn !== 0) {
-      const volumeSignal = signalFrom(Math.sign(c.recentReturn) * Math.tanh(c.volumeRatio - 1), {
-        id: onTimeframe('volume confirmation', tf),
+    const volume = volumeScore(c);
+    if (volume !== 0) {
+      const volumeSignal = signalFrom(volume, {
+        id: onTimeframe(RESEARCHER_POINTS.volume, tf),
         source: 'researcher',
         timeframe: tf,
         claim: `${tf} volume runs at ${c.volumeRatio.toFixed(2)}× its ${VOLUME_WINDOW}-bar average behind a ${signed(c.recentReturn)} move over ${RECENT_BARS} bars`,
@@ -264,7 +296,7 @@ export function researcher(
 }
 
 /** How far the close is from the long SMA, in units of the volatility expected over half the SMA's span. */
-function smaDeviationZ(c: MarketContext): number {
+export function smaDeviationZ(c: Pick<MarketContext, 'sigmaPerBar' | 'close' | 'sma'>): number {
   const spread = c.sigmaPerBar * Math.sqrt(LONG_SMA / 2);
   return spread > 0 ? Math.log(c.close / c.sma) / spread : 0;
 }

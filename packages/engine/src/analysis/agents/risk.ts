@@ -34,6 +34,72 @@ export interface RiskReport {
   spread: number;
 }
 
+/** What the risk agent measured: the numbers its rules read. */
+export interface RiskMeasures {
+  /** The highest annualised realised volatility over the timeframes. */
+  volatility: number;
+  /** Recent volume against its average on the shortest timeframe. */
+  volumeRatio: number;
+  /** Estimated spread (fraction of price) on the shortest timeframe. */
+  spread: number;
+  /** Mean quote volume per bar of the shortest timeframe over {@link RISK_WINDOW} bars. */
+  quoteVolume: number;
+  /** Missing bars among the recent ones on some timeframe. */
+  gapped: boolean;
+  /** A timeframe's last candle closed a whole bar or more before the latest data. */
+  stale: boolean;
+}
+
+/** What the risk agent's rules make of its measures. */
+export interface RiskLimits {
+  /** Why a trade becomes a hold, or null. */
+  veto: 'extreme volatility' | 'stale data' | null;
+  sizeFactor: number;
+  maxNotional: number;
+  liquidityCap: number;
+  capitalCap: number;
+}
+
+/**
+ * The risk agent's rules without their prose, written into `out` (no allocation): the veto, the size
+ * factor and the position limit for `capital`.
+ */
+export function riskLimits(
+  m: RiskMeasures,
+  capital: number,
+  parameters: AnalysisParameters,
+  out: RiskLimits,
+): RiskLimits {
+  let sizeFactor = 1;
+  let veto: RiskLimits['veto'] = null;
+  if (m.volatility > EXTREME_VOLATILITY) veto = 'extreme volatility';
+  else if (m.volatility > HIGH_VOLATILITY) sizeFactor *= 0.5;
+  const liquidityCap = LIQUIDITY_SHARE * m.quoteVolume;
+  const capitalCap = capital * parameters.maxPositionFraction;
+  if (m.volumeRatio < LOW_VOLUME_RATIO) sizeFactor *= 0.5;
+  if (m.spread > WIDE_SPREAD) sizeFactor *= 0.5;
+  if (m.gapped) sizeFactor *= GAP_SIZE_FACTOR;
+  if (m.stale) veto ??= 'stale data';
+  out.veto = veto;
+  out.sizeFactor = sizeFactor;
+  out.liquidityCap = liquidityCap;
+  out.capitalCap = capitalCap;
+  out.maxNotional = Math.min(capitalCap, liquidityCap);
+  return out;
+}
+
+/** The action after a veto: a trade becomes a hold. */
+export const vetoed = (action: DecisionAction, veto: RiskLimits['veto']): DecisionAction =>
+  veto && action !== 'hold' ? 'hold' : action;
+
+/** Mean of `close × volume` over the last {@link RISK_WINDOW} bars of the columns. */
+export function meanQuoteVolume(close: ArrayLike<number>, volume: ArrayLike<number>): number {
+  const n = close.length;
+  let quoteVolume = 0;
+  for (let i = n - RISK_WINDOW; i < n; i++) quoteVolume += (close[i] as number) * (volume[i] as number);
+  return quoteVolume / RISK_WINDOW;
+}
+
 /**
  * The risk agent: volatility (realised, per timeframe, from the researcher), liquidity (recent volume,
  * the Corwin–Schultz spread estimate from highs and lows, the average quote volume per bar) and the data
@@ -51,8 +117,6 @@ export function riskAgent(
 ): RiskReport {
   const warnings: string[] = [];
   const evidence: Evidence[] = [];
-  let sizeFactor = 1;
-  let veto: string | null = null;
 
   let volatility = 0;
   for (const c of contexts) {
@@ -63,29 +127,35 @@ export function riskAgent(
       source: 'researcher',
     });
   }
+  const shortest = frames[0] as Frame;
+  const shortContext = contexts[0] as MarketContext;
+  const spread = highLowSpread(shortest.candles, RISK_WINDOW);
+  const quoteVolume = meanQuoteVolume(shortest.close, shortest.volume);
+  const gapped = contexts.filter((c) => c.recentGaps > 0);
+  const limits = riskLimits(
+    {
+      volatility,
+      volumeRatio: shortContext.volumeRatio,
+      spread,
+      quoteVolume,
+      gapped: gapped.length > 0,
+      stale: frames.some((frame) => asOf - frame.closeTime >= TIMEFRAME_MS[frame.timeframe]),
+    },
+    capital,
+    parameters,
+    { veto: null, sizeFactor: 1, maxNotional: 0, liquidityCap: 0, capitalCap: 0 },
+  );
+  const { sizeFactor, maxNotional, liquidityCap, capitalCap, veto } = limits;
+
   if (volatility > EXTREME_VOLATILITY) {
     warnings.push(
       `extreme volatility: ${(volatility * 100).toFixed(0)} % a year, above ${EXTREME_VOLATILITY * 100} %`,
     );
-    veto = 'extreme volatility';
   } else if (volatility > HIGH_VOLATILITY) {
     warnings.push(
       `high volatility: ${(volatility * 100).toFixed(0)} % a year, above ${HIGH_VOLATILITY * 100} %; size halved`,
     );
-    sizeFactor *= 0.5;
   }
-
-  const shortest = frames[0] as Frame;
-  const shortContext = contexts[0] as MarketContext;
-  const n = shortest.close.length;
-  const spread = highLowSpread(shortest.candles, RISK_WINDOW);
-  let quoteVolume = 0;
-  for (let i = n - RISK_WINDOW; i < n; i++)
-    quoteVolume += (shortest.close[i] as number) * (shortest.volume[i] as number);
-  quoteVolume /= RISK_WINDOW;
-  const liquidityCap = LIQUIDITY_SHARE * quoteVolume;
-  const capitalCap = capital * parameters.maxPositionFraction;
-  const maxNotional = Math.min(capitalCap, liquidityCap);
   evidence.push(
     { name: onTimeframe('spread estimate', shortest.timeframe), value: round(spread, 6), source: 'risk' },
     {
@@ -104,25 +174,21 @@ export function riskAgent(
     warnings.push(
       `low volume: the last ${shortest.timeframe} bars trade ${shortContext.volumeRatio.toFixed(2)}× their average; size halved`,
     );
-    sizeFactor *= 0.5;
   }
   if (spread > WIDE_SPREAD) {
     warnings.push(
       `wide spread: about ${(spread * 100).toFixed(2)} % estimated from highs and lows; size halved`,
     );
-    sizeFactor *= 0.5;
   }
   if (liquidityCap < capitalCap) {
     warnings.push(
       `liquidity limit: position capped at ${LIQUIDITY_SHARE * 100} % of the average ${shortest.timeframe} quote volume`,
     );
   }
-  const gapped = contexts.filter((c) => c.recentGaps > 0);
   if (gapped.length > 0) {
     warnings.push(
       `missing recent bars on ${gapped.map((c) => c.timeframe).join(', ')}; size cut to ${GAP_SIZE_FACTOR * 100} %`,
     );
-    sizeFactor *= GAP_SIZE_FACTOR;
   }
   for (const frame of frames) {
     const lag = asOf - frame.closeTime;
@@ -131,11 +197,10 @@ export function riskAgent(
       warnings.push(
         `stale data: the last ${frame.timeframe} candle closed ${lag / 60_000} minutes before the latest data`,
       );
-      veto ??= 'stale data';
     }
   }
 
-  const finalAction: DecisionAction = veto && action !== 'hold' ? 'hold' : action;
+  const finalAction = vetoed(action, veto);
   if (finalAction !== action) warnings.push(`${action} downgraded to hold: ${veto}`);
   evidence.push({ name: 'size factor', value: round(sizeFactor, 4), source: 'risk' });
   const summary =

@@ -2,7 +2,7 @@ import { adx, atr, bbands, indicatorWarmup, macd, obv, rsi, stoch } from '../../
 import type { Timeframe } from '../../market/timeframes';
 import { type Frame, onTimeframe } from '../frames';
 import { type Signal, signalFrom, weightedByTimeframe } from '../signals';
-import { clamp, mean, regression, round } from '../stats';
+import { clamp, fitLine, mean, type Regression, round } from '../stats';
 import type { AgentFinding, Evidence } from '../types';
 import { describe } from './researcher';
 
@@ -15,6 +15,15 @@ export const TECHNICAL_SPECS = {
   stoch: 'stoch:14:3:3',
   obv: 'obv',
   atr: 'atr:14',
+} as const;
+/** The names of the technical analyst's debate points on a timeframe, by reading (their ids add the timeframe). */
+export const TECHNICAL_POINTS = {
+  rsi: TECHNICAL_SPECS.rsi,
+  macd: `${TECHNICAL_SPECS.macd}.histogram`,
+  bbands: TECHNICAL_SPECS.bbands,
+  adx: TECHNICAL_SPECS.adx,
+  stoch: TECHNICAL_SPECS.stoch,
+  obv: 'obv',
 } as const;
 /** Bars over which the OBV's slope is fitted. */
 export const OBV_SLOPE_WINDOW = 20;
@@ -84,20 +93,11 @@ export function technicalReadings(frame: Frame): TechnicalReadings {
   const r = at(rsi(close, 14));
   const m = macd(close, 12, 26, 9);
   const hist = m.histogram;
-  let cross = 0;
-  for (let i = last; i > last - MACD_CROSS_BARS; i--) {
-    const now = hist[i] as number;
-    const before = hist[i - 1] as number;
-    if (now > 0 && before <= 0) cross = 1;
-    else if (now < 0 && before >= 0) cross = -1;
-    if (cross !== 0) break;
-  }
+  const cross = macdCross(hist, last);
   const bands = bbands(close, 20, 2);
   const directional = adx(high, low, close, 14);
   const st = stoch(high, low, close, 14, 3, 3);
   const onBalance = obv(close, volume);
-  const obvLine = regression(onBalance, OBV_SLOPE_WINDOW);
-  const avgVolume = mean(volume, close.length - OBV_SLOPE_WINDOW, close.length);
   const readings = {
     timeframe,
     rsi: r,
@@ -114,27 +114,73 @@ export function technicalReadings(frame: Frame): TechnicalReadings {
     minusDi: at(directional.minusDi),
     stochK: at(st.k),
     stochD: at(st.d),
-    obvSlope: avgVolume > 0 ? obvLine.slope / avgVolume : 0,
+    obvSlope: obvSlopeOf(onBalance, volume, { slope: 0, last: 0, r2: 0, t: 0 }),
     atr: at(atr(high, low, close, 14)),
   };
+  const scores = { rsi: 0, macd: 0, bbands: 0, adx: 0, stoch: 0, obv: 0 };
+  const score = technicalScores(readings, scores);
+  return { ...readings, scores, score };
+}
+
+/** The readings {@link technicalScores} turns into scores. */
+export type ScoredReadings = Omit<TechnicalReadings, 'timeframe' | 'scores' | 'score'>;
+
+/**
+ * Each reading as a score in [−1, 1], written into `scores`, and the timeframe's weighted score
+ * ({@link TECHNICAL_WEIGHTS}), returned. Allocates nothing.
+ */
+export function technicalScores(
+  readings: ScoredReadings,
+  scores: Record<keyof typeof TECHNICAL_WEIGHTS, number>,
+): number {
   const halfWidth = readings.upper - readings.middle;
   const position = halfWidth > 0 ? clamp((readings.close - readings.middle) / halfWidth, -1.5, 1.5) : 0;
   const trending = readings.adx >= ADX_TRENDING;
-  const scores = {
-    rsi: oscillatorScore(readings.rsi, 30, 70),
-    macd: clamp(0.7 * Math.tanh(readings.histogram / (0.1 * readings.atr)) + 0.3 * cross),
-    bbands: clamp((trending ? 0.5 : -0.5) * position),
-    adx: Math.sign(readings.plusDi - readings.minusDi) * clamp((readings.adx - 15) / 25, 0, 1),
-    stoch: oscillatorScore(readings.stochK, 20, 80),
-    obv: Math.tanh(2 * readings.obvSlope),
-  };
+  scores.rsi = oscillatorScore(readings.rsi, 30, 70);
+  scores.macd = clamp(0.7 * Math.tanh(readings.histogram / (0.1 * readings.atr)) + 0.3 * readings.cross);
+  scores.bbands = clamp((trending ? 0.5 : -0.5) * position);
+  scores.adx = Math.sign(readings.plusDi - readings.minusDi) * clamp((readings.adx - 15) / 25, 0, 1);
+  scores.stoch = oscillatorScore(readings.stochK, 20, 80);
+  scores.obv = Math.tanh(2 * readings.obvSlope);
   let sum = 0;
   let weights = 0;
-  for (const key of Object.keys(TECHNICAL_WEIGHTS) as (keyof typeof TECHNICAL_WEIGHTS)[]) {
+  for (const key of TECHNICAL_KEYS) {
     sum += TECHNICAL_WEIGHTS[key] * scores[key];
     weights += TECHNICAL_WEIGHTS[key];
   }
-  return { ...readings, scores, score: sum / weights };
+  return sum / weights;
+}
+
+const TECHNICAL_KEYS = Object.keys(TECHNICAL_WEIGHTS) as (keyof typeof TECHNICAL_WEIGHTS)[];
+
+/**
+ * +1 for a bullish cross of the MACD histogram over 0 within the last {@link MACD_CROSS_BARS} bars up to
+ * `hist[last]`, −1 for a bearish one (the latest counts), 0 for none.
+ */
+export function macdCross(hist: ArrayLike<number>, last: number): number {
+  let cross = 0;
+  for (let i = last; i > last - MACD_CROSS_BARS; i--) {
+    const now = hist[i] as number;
+    const before = hist[i - 1] as number;
+    if (now > 0 && before <= 0) cross = 1;
+    else if (now < 0 && before >= 0) cross = -1;
+    if (cross !== 0) break;
+  }
+  return cross;
+}
+
+/**
+ * The OBV's fitted change per bar over the last {@link OBV_SLOPE_WINDOW} values of `onBalance`, divided by
+ * the mean of the last as many `volume`s (0 without volume). `line` receives the fit.
+ */
+export function obvSlopeOf(
+  onBalance: ArrayLike<number>,
+  volume: ArrayLike<number>,
+  line: Regression,
+): number {
+  fitLine(onBalance, OBV_SLOPE_WINDOW, line);
+  const avgVolume = mean(volume, volume.length - OBV_SLOPE_WINDOW, volume.length);
+  return avgVolume > 0 ? line.slope / avgVolume : 0;
 }
 
 const fixed = (x: number, digits = 2) => x.toFixed(digits);
@@ -210,7 +256,7 @@ export function technicalAnalyst(frames: readonly Frame[]): TechnicalReport {
       t.rsi > 70 ? 'overbought' : t.rsi < 30 ? 'oversold' : t.rsi >= 50 ? 'momentum up' : 'momentum down';
     push(
       signalFrom(t.scores.rsi, {
-        id: onTimeframe(S.rsi, tf),
+        id: onTimeframe(TECHNICAL_POINTS.rsi, tf),
         source: 'technical',
         timeframe: tf,
         claim: `RSI 14 on ${tf} is ${fixed(t.rsi, 1)} (${rsiState})`,
@@ -221,7 +267,7 @@ export function technicalAnalyst(frames: readonly Frame[]): TechnicalReport {
       t.cross > 0 ? ', with a fresh bullish cross' : t.cross < 0 ? ', with a fresh bearish cross' : '';
     push(
       signalFrom(t.scores.macd, {
-        id: onTimeframe(`${S.macd}.histogram`, tf),
+        id: onTimeframe(TECHNICAL_POINTS.macd, tf),
         source: 'technical',
         timeframe: tf,
         claim: `the ${tf} MACD histogram is ${t.histogram >= 0 ? 'positive' : 'negative'} at ${fixed(t.histogram)} (ATR ${fixed(t.atr)})${crossText}`,
@@ -231,7 +277,7 @@ export function technicalAnalyst(frames: readonly Frame[]): TechnicalReport {
     const trending = t.adx >= ADX_TRENDING;
     push(
       signalFrom(t.scores.bbands, {
-        id: onTimeframe(S.bbands, tf),
+        id: onTimeframe(TECHNICAL_POINTS.bbands, tf),
         source: 'technical',
         timeframe: tf,
         claim: `the ${tf} close ${fixed(t.close)} is ${t.close >= t.middle ? 'above' : 'below'} the middle Bollinger band ${fixed(t.middle)} (bands ${fixed(t.lower)}–${fixed(t.upper)}), ${trending ? 'momentum in a trending market' : 'stretched in a ranging market'}`,
@@ -240,7 +286,7 @@ export function technicalAnalyst(frames: readonly Frame[]): TechnicalReport {
     );
     push(
       signalFrom(t.scores.adx, {
-        id: onTimeframe(S.adx, tf),
+        id: onTimeframe(TECHNICAL_POINTS.adx, tf),
         source: 'technical',
         timeframe: tf,
         claim: `ADX 14 on ${tf} is ${fixed(t.adx, 1)}, with +DI ${fixed(t.plusDi, 1)} ${t.plusDi >= t.minusDi ? 'above' : 'below'} −DI ${fixed(t.minusDi, 1)}`,
@@ -257,7 +303,7 @@ export function technicalAnalyst(frames: readonly Frame[]): TechnicalReport {
             : 'lower half';
     push(
       signalFrom(t.scores.stoch, {
-        id: onTimeframe(S.stoch, tf),
+        id: onTimeframe(TECHNICAL_POINTS.stoch, tf),
         source: 'technical',
         timeframe: tf,
         claim: `the ${tf} stochastic %K is ${fixed(t.stochK, 1)} (%D ${fixed(t.stochD, 1)}, ${stState})`,
@@ -266,7 +312,7 @@ export function technicalAnalyst(frames: readonly Frame[]): TechnicalReport {
     );
     push(
       signalFrom(t.scores.obv, {
-        id: onTimeframe('obv', tf),
+        id: onTimeframe(TECHNICAL_POINTS.obv, tf),
         source: 'technical',
         timeframe: tf,
         claim: `${tf} on-balance volume ${t.obvSlope >= 0 ? 'rises' : 'falls'} by ${fixed(Math.abs(t.obvSlope))}× the average volume a bar over ${OBV_SLOPE_WINDOW} bars`,

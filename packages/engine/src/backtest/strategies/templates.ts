@@ -5,6 +5,7 @@ import { Rsi } from '../../indicators/rsi';
 import { Crossover, type CrossRule } from '../crossover';
 import type { StrategyDefinition } from '../types';
 import { defineStrategy } from './define';
+import { multiAgent } from './multi-agent';
 
 const CROSS_PARAM = {
   name: 'cross',
@@ -185,4 +186,5 @@ export const STRATEGY_TEMPLATES: Readonly<Record<string, StrategyDefinition>> = 
   [momentum.name]: momentum,
   [bollingerBreakout.name]: bollingerBreakout,
   [macdCrossover.name]: macdCrossover,
+  [multiAgent.name]: multiAgent,
 });

@@ -104,6 +104,8 @@ export interface WalkForwardOptions extends WalkForwardWindowOptions {
    * and strategy. @default serial, on this thread
    */
   pool?: ParameterPool;
+  /** Called after each window with the windows done and their total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** One window of a walk-forward: the parameters chosen in sample and how they did out of sample. */
@@ -228,6 +230,7 @@ export async function walkForward(
       inSample: best.metrics,
       outOfSample: run.metrics,
     });
+    options.onProgress?.(results.length, windows.length);
   }
   const metrics = computeMetrics({
     startEquity,

@@ -1,0 +1,6 @@
+/**
+ * The file a backtest job thread starts from: the source hooks (see `source-hooks.ts`), then the job
+ * worker. Only erasable TypeScript here: Node reads this file before any hook is in place.
+ */
+await import(new URL('./source-hooks.ts', import.meta.url).href);
+await import(new URL('./job-worker.ts', import.meta.url).href);

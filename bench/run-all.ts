@@ -13,6 +13,7 @@ import { summaryLines as indicatorLines, run as runIndicators } from './indicato
 import { benchRoot, log, machineInfo } from './lib';
 import { runMemory } from './memory';
 import { runOrdersHttp } from './orders-http';
+import { run as runRiskChecks } from './risk-checks';
 import { runStartup } from './startup';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
@@ -26,6 +27,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   indicators: async () => runIndicators(),
   'backtest-engine': async () => runBacktestEngine(),
   'backtest-search': () => runBacktestSearch(),
+  'risk-checks': async () => runRiskChecks(),
   'backtest-agents': async () => runBacktestAgents(),
 };
 

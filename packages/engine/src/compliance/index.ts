@@ -1,0 +1,17 @@
+export {
+  type ComplianceContext,
+  type ComplianceFieldError,
+  type ComplianceOrder,
+  CompliancePolicy,
+  type CompliancePolicyConfig,
+  CompliancePolicyError,
+  type ComplianceReason,
+  type ComplianceRule,
+  type ComplianceVerdict,
+  DEFAULT_MAX_POSITION_PERCENT,
+  evaluateCompliance,
+  type NormalizedCompliancePolicy,
+  RISK_PROFILES,
+  type RiskProfile,
+  validateCompliancePolicy,
+} from './policy';

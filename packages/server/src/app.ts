@@ -7,6 +7,7 @@ import { assignRequestId } from './middleware/request-id';
 import { ApiError } from './problem';
 import { analysisRoutes } from './routes/analyses';
 import { apiKeyRoutes } from './routes/api-keys';
+import { backtestRoutes } from './routes/backtests';
 import { debateRoutes } from './routes/debates';
 import { docsRoutes, openapiRoutes } from './routes/docs';
 import { fillRoutes } from './routes/fills';
@@ -16,6 +17,7 @@ import { orderRoutes } from './routes/orders';
 import { portfolioRoutes } from './routes/portfolio';
 import { positionRoutes } from './routes/positions';
 import { statusRoutes } from './routes/status';
+import { strategyRoutes } from './routes/strategies';
 
 /** Builds the HTTP application around running services. Tests call `app.request()` on it, no port needed. */
 export function createApp(services: AppServices): Hono<AppEnv> {
@@ -31,19 +33,18 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   });
   // Only the methods that carry a body (the only ones the routes read a body for) pay for the limit:
   // it makes the Node adapter build a full Request. GET and HEAD do not even pass through it.
-  app.on(
-    ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    '*',
+  // Backtests take candles in the body (inline or a CSV file): they have a limit of their own.
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: services.config.maxBodyBytes,
+      maxSize,
       onError: () => {
-        throw new ApiError(
-          413,
-          'payload_too_large',
-          `The body exceeds ${services.config.maxBodyBytes} bytes.`,
-        );
+        throw new ApiError(413, 'payload_too_large', `The body exceeds ${maxSize} bytes.`);
       },
-    }),
+    });
+  const bodyLimitDefault = limitOf(services.config.maxBodyBytes);
+  const bodyLimitUpload = limitOf(services.config.maxUploadBytes);
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], '*', (c, next) =>
+    c.req.path === '/v1/backtests' ? bodyLimitUpload(c, next) : bodyLimitDefault(c, next),
   );
   app.onError(onError);
   app.notFound(onNotFound);
@@ -59,6 +60,8 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   app.route('/v1/portfolio', portfolioRoutes);
   app.route('/v1/analyses', analysisRoutes);
   app.route('/v1/debates', debateRoutes);
+  app.route('/v1/strategies', strategyRoutes);
+  app.route('/v1/backtests', backtestRoutes);
   app.route('/docs', docsRoutes);
   app.get('/', (c) => c.redirect('/docs'));
   return app;

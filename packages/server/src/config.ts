@@ -65,6 +65,8 @@ export const configSchema = z
     rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
     tradingRateLimitPerMinute: z.coerce.number().int().min(1).default(120),
     maxBodyBytes: z.coerce.number().int().min(1024).default(1_048_576),
+    /** Largest body of `POST /v1/backtests` (candles sent inline or as a CSV file). */
+    maxUploadBytes: z.coerce.number().int().min(1024).default(33_554_432),
 
     // Market data
     marketSource: z.enum(['replay', 'ccxt', 'synthetic']).default('replay'),
@@ -94,6 +96,12 @@ export const configSchema = z
     paperSlippageBps: decimalString.default('0'),
     /** Seconds between two points of the equity history. */
     equityIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** Where backtest jobs queue: pg-boss on PostgreSQL, or in this process. Default: pg-boss when `databaseUrl` is set. */
+    backtestQueue: z.enum(['pg-boss', 'in-process']).optional(),
+    /** Backtest jobs this server runs at once. */
+    backtestConcurrency: z.coerce.number().int().min(1).max(64).default(1),
+    /** Worker threads of one job's parameter search. Default: the machine's cores. */
+    backtestThreads: z.coerce.number().int().min(1).max(256).optional(),
 
     // Analysis: news and the LLM that narrates the debate
     /** Where news comes from: the shipped sample headlines (offline), RSS/Atom feeds, CryptoPanic, or none. */
@@ -114,6 +122,13 @@ export const configSchema = z
         code: 'custom',
         path: ['exchangeApiKey'],
         message: 'live trading needs SIGMAX_EXCHANGE_API_KEY and SIGMAX_EXCHANGE_SECRET',
+      });
+    }
+    if (config.backtestQueue === 'pg-boss' && !config.databaseUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['backtestQueue'],
+        message: 'the pg-boss backtest queue needs PostgreSQL: set DATABASE_URL',
       });
     }
     if (config.newsSource === 'rss' && config.newsRssUrls.length === 0) {
@@ -146,6 +161,7 @@ const envNames: Record<string, keyof Config> = {
   SIGMAX_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   SIGMAX_TRADING_RATE_LIMIT_PER_MINUTE: 'tradingRateLimitPerMinute',
   SIGMAX_MAX_BODY_BYTES: 'maxBodyBytes',
+  SIGMAX_MAX_UPLOAD_BYTES: 'maxUploadBytes',
   SIGMAX_MARKET_SOURCE: 'marketSource',
   SIGMAX_REPLAY_SPEED: 'replaySpeed',
   SIGMAX_REPLAY_START: 'replayStart',
@@ -161,6 +177,9 @@ const envNames: Record<string, keyof Config> = {
   SIGMAX_PAPER_TAKER_FEE_RATE: 'paperTakerFeeRate',
   SIGMAX_PAPER_SLIPPAGE_BPS: 'paperSlippageBps',
   SIGMAX_EQUITY_INTERVAL_SECONDS: 'equityIntervalSeconds',
+  SIGMAX_BACKTEST_QUEUE: 'backtestQueue',
+  SIGMAX_BACKTEST_CONCURRENCY: 'backtestConcurrency',
+  SIGMAX_BACKTEST_THREADS: 'backtestThreads',
   SIGMAX_NEWS_SOURCE: 'newsSource',
   SIGMAX_NEWS_RSS_URLS: 'newsRssUrls',
   SIGMAX_CRYPTOPANIC_TOKEN: 'cryptopanicToken',

@@ -1,5 +1,6 @@
 import type { Clock, MarketDataFeed } from '@sigmax/engine';
 import type { AnalysisService } from './analysis';
+import type { BacktestService } from './backtests/backtest-service';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { EventBus } from './events/bus';
@@ -36,6 +37,8 @@ export interface AppServices {
   events: EventBus;
   /** The multi-agent analysis: running, storing and rerunning analyses. */
   analyses: AnalysisService;
+  /** Backtest jobs: queued, run on worker threads, recovered after a restart. */
+  backtests: BacktestService;
 }
 
 export interface AppEnv {

@@ -31,6 +31,8 @@ const titles: Record<ErrorCode, string> = {
   exchange_unavailable: 'Exchange unavailable',
   exchange_error: 'Exchange error',
   insufficient_history: 'Not enough market history',
+  backtest_not_cancelable: 'The backtest has already finished',
+  backtest_not_finished: 'The backtest has no result yet',
 };
 
 /**

@@ -7,6 +7,8 @@ import { type MarketFeedConfig, openMarketFeed } from './adapters/market/factory
 import { createNewsSource } from './adapters/news';
 import { AnalysisService } from './analysis';
 import { createApp } from './app';
+import { BacktestService } from './backtests/backtest-service';
+import { type BacktestQueue, InProcessQueue, PgBossQueue } from './backtests/queue';
 import { ensureAdminKey } from './bootstrap-admin';
 import { type Config, redactUrl } from './config';
 import { type Database, openDatabase } from './db/database';
@@ -30,6 +32,17 @@ export function marketFeedConfig(config: Config, logger: Logger): MarketFeedConf
     case 'ccxt':
       return { source: 'ccxt', exchange: config.exchange, sandbox: config.exchangeSandbox, onError };
   }
+}
+
+/** pg-boss on PostgreSQL (unless told otherwise), the in-process runner on PGlite. */
+export function backtestQueue(config: Config, logger: Logger): BacktestQueue {
+  const kind = config.backtestQueue ?? (config.databaseUrl ? 'pg-boss' : 'in-process');
+  if (kind === 'pg-boss' && config.databaseUrl) {
+    return new PgBossQueue(config.databaseUrl, config.backtestConcurrency, (error) =>
+      logger.warn({ err: { message: error.message } }, 'backtest queue error'),
+    );
+  }
+  return new InProcessQueue(config.backtestConcurrency);
 }
 
 export interface SigmaxServer {
@@ -111,13 +124,31 @@ export async function createServer(
       clock,
       logger,
     }),
+    backtests: new BacktestService({
+      db: database.db,
+      market,
+      events,
+      clock,
+      logger,
+      queue: backtestQueue(config, logger),
+      ...(config.backtestThreads ? { threads: config.backtestThreads } : {}),
+    }),
   };
+  try {
+    await services.backtests.start();
+  } catch (error) {
+    await trading.close();
+    await market.close();
+    await database.close();
+    throw error;
+  }
   const app = createApp(services);
   return {
     app,
     services,
     ...(generatedKey ? { generatedAdminKey: generatedKey } : {}),
     close: async () => {
+      await services.backtests.close();
       await trading.close();
       await market.close();
       await database.close();

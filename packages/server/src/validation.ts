@@ -51,3 +51,59 @@ export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S):
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
   return validate(schema, c.req.query(), 'query');
 }
+
+/**
+ * Reads a `multipart/form-data` body: the JSON document in part `jsonPart`, validated by `schema`
+ * (errors at `body.<field>`), and the text of each file part. 400 when the body is not a form, 422
+ * when the JSON part is missing or invalid.
+ */
+export async function parseMultipartBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  jsonPart: string,
+): Promise<{ body: z.output<S>; files: Map<string, string> }> {
+  const type = c.req.header('content-type') ?? '';
+  let form: FormData;
+  try {
+    // Read through a fresh Request: the body may have been read as text already (idempotency).
+    const raw = await c.req.arrayBuffer();
+    form = await new Request('http://form.local/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: raw,
+    }).formData();
+  } catch (error) {
+    throw new ApiError(
+      400,
+      'bad_request',
+      `The body is not valid multipart/form-data: ${(error as Error).message}`,
+    );
+  }
+  const json = form.get(jsonPart);
+  if (json === null) {
+    throw new ApiError(422, 'validation_failed', `${jsonPart}: missing`, {
+      errors: [{ path: jsonPart, message: 'missing: send the JSON request in this part' }],
+    });
+  }
+  const text = typeof json === 'string' ? json : await json.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(
+      400,
+      'invalid_json',
+      `The ${jsonPart} part is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  const files = new Map<string, string>();
+  for (const [name, part] of form.entries()) {
+    if (name !== jsonPart) files.set(name, typeof part === 'string' ? part : await part.text());
+  }
+  return { body: validate(schema, value, 'body'), files };
+}
+
+/** True for a `multipart/form-data` request. */
+export function isMultipart(c: Context): boolean {
+  return /^multipart\/form-data\s*(;|$)/i.test(c.req.header('content-type') ?? '');
+}

@@ -18,6 +18,8 @@ function short(event: BusEvent): string {
       return 'portfolio';
     case 'analysis.created':
       return `analysis ${event.analysis.id}`;
+    default:
+      return `${event.type} ${event.backtest.id}`;
   }
 }
 

@@ -269,3 +269,57 @@ export const llmCache = pgTable('llm_cache', {
   response: jsonb('response').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+// Backtests. The row is the job's truth: the queue (pg-boss, or the in-process runner) only carries
+// "run job X" messages; a worker claims a row before running it, so a message delivered twice runs
+// the job once.
+
+/**
+ * One backtest job. `request` is the engine's job spec (settings, search, windows); `dataSource`
+ * says how to get the candles again (the market query, or the stored user candles). Money in
+ * `result` is decimal strings, as on the wire.
+ */
+export const backtests = pgTable(
+  'backtests',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    progress: doublePrecision('progress').notNull(),
+    strategy: jsonb('strategy').notNull(),
+    /** The API's `BacktestDataSummary`. */
+    data: jsonb('data').notNull(),
+    /** The job as the engine runs it (a `JobSpec`). */
+    spec: jsonb('spec').notNull(),
+    /** The API's `BacktestRequestEcho`. */
+    request: jsonb('request').notNull(),
+    /** The report without its equity series; null until the job succeeded. */
+    result: jsonb('result'),
+    error: jsonb('error'),
+    /** How many times a worker has claimed the job. */
+    attempts: integer('attempts').notNull(),
+    /** The worker running it, and when it last said it still is. */
+    workerId: text('worker_id'),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
+    apiKeyId: text('api_key_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('backtests_status_idx').on(t.status, t.id)],
+);
+
+/** User candles of a job (inline or uploaded), kept so the job can run again after a restart. */
+export const backtestCandles = pgTable('backtest_candles', {
+  backtestId: text('backtest_id').primaryKey(),
+  /** `[time, open, high, low, close, volume]` rows as numbers. */
+  candles: jsonb('candles').notNull(),
+});
+
+/** The equity curve of a finished job: open times (ms), equity (decimal strings), drawdown (≤ 0). */
+export const backtestSeries = pgTable('backtest_series', {
+  backtestId: text('backtest_id').primaryKey(),
+  times: jsonb('times').notNull(),
+  equity: jsonb('equity').notNull(),
+  drawdown: jsonb('drawdown').notNull(),
+});

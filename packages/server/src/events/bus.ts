@@ -13,7 +13,12 @@ export type TradingEvent =
   /** The account was valued (after fills, and every `equityIntervalSeconds`). */
   | { type: 'portfolio'; point: Schemas['EquityPoint'] }
   /** A multi-agent analysis was stored (a new one or a rerun). */
-  | { type: 'analysis.created'; analysis: Schemas['Analysis'] };
+  | { type: 'analysis.created'; analysis: Schemas['Analysis'] }
+  /** A backtest job was queued, started, moved forward, or finished (succeeded, failed, cancelled). */
+  | {
+      type: 'backtest.queued' | 'backtest.started' | 'backtest.progress' | 'backtest.finished';
+      backtest: Schemas['BacktestSummary'];
+    };
 
 export type TradingEventType = TradingEvent['type'];
 

@@ -562,6 +562,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The strategies a backtest can run, with their typed parameters
+         * @description The multi-agent strategy and the templates, each with its parameters: type, range, step and
+         *     default. A parameter search or walk-forward may vary any of them within its declared range.
+         */
+        get: operations["strategies.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List backtest jobs, newest first */
+        get: operations["backtests.list"];
+        put?: never;
+        /**
+         * Start a backtest job
+         * @description Requires the `trade` scope. Queues a backtest and answers at once with `202` and the job
+         *     (`status: queued`); follow it with `GET /v1/backtests/{id}` (its `progress` goes from 0 to 1)
+         *     or the `backtest.*` events. `kind` chooses what runs:
+         *     - `run`: one backtest of the strategy with its parameters;
+         *     - `search`: a parameter search (`search`), then the best parameters run on the whole data;
+         *     - `walk-forward`: parameters searched on each train window (`search`, `walkForward`) and run
+         *       out of sample on the following test window, chained;
+         *     - `monte-carlo`: one run, then its trade sequence resampled (`monteCarlo`).
+         *
+         *     Candles come from the configured market data (`data.source: market`: a symbol, timeframe and
+         *     date range), from the request (`data.source: inline`: rows of
+         *     `[time, open, high, low, close, volume]`) or from a CSV file sent as `multipart/form-data`
+         *     (`data.source: upload`; the JSON request in the `request` part, the file in the `candles`
+         *     part). User candles are checked (order, duplicates, high/low consistency); every problem is
+         *     reported with its place.
+         */
+        post: operations["backtests.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Backtest job id. */
+                id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        /** Get a backtest job, with its report once it has succeeded */
+        get: operations["backtests.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a queued or running backtest job
+         * @description Requires the `trade` scope. A queued job is cancelled at once; a running one stops within a
+         *     second. Answers with the job as it is after the cancellation (`status: cancelled`). A job that
+         *     has already finished cannot be cancelled (`409`, `backtest_not_cancelable`).
+         */
+        delete: operations["backtests.cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests/{id}/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Backtest job id. */
+                id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The equity and drawdown curve of a finished backtest
+         * @description One point per candle (for `walk-forward`, per out-of-sample candle), or at most `maxPoints`
+         *     points: the series is then cut into buckets and each bucket keeps its lowest-drawdown point,
+         *     so the deepest drawdown always survives. `409` while the job has no result.
+         */
+        get: operations["backtests.equity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/backtests/{id}/chart.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Backtest job id. */
+                id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Equity and drawdown chart of a finished backtest (SVG)
+         * @description A self-contained SVG image; `409` while the job has no result.
+         */
+        get: operations["backtests.chart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -591,7 +721,7 @@ export interface components {
          * @description Stable machine-readable error code. New codes may be added; clients should treat unknown codes by status.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "last_admin_key" | "rate_limited" | "internal_error" | "service_unavailable" | "insufficient_funds" | "order_not_cancelable" | "duplicate_client_order_id" | "no_position" | "no_market_data" | "exchange_unavailable" | "exchange_error" | "insufficient_history";
+        ErrorCode: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "last_admin_key" | "rate_limited" | "internal_error" | "service_unavailable" | "insufficient_funds" | "order_not_cancelable" | "duplicate_client_order_id" | "no_position" | "no_market_data" | "exchange_unavailable" | "exchange_error" | "insufficient_history" | "backtest_not_cancelable" | "backtest_not_finished";
         FieldError: {
             /** @description Where the error is, e.g. `body.scopes[0]` or `query.limit`. */
             path: string;
@@ -1048,6 +1178,413 @@ export interface components {
             data: components["schemas"]["Analysis"][];
             nextCursor: string | null;
         };
+        /** @description A strategy parameter's value (a number, or one of a choice parameter's values). */
+        ParamValue: number | string;
+        StrategyParam: {
+            name: string;
+            /** @enum {string} */
+            type: "int" | "float" | "choice";
+            min?: number;
+            max?: number;
+            /** @description The grid a parameter search walks. */
+            step?: number;
+            choices?: components["schemas"]["ParamValue"][];
+            default: components["schemas"]["ParamValue"];
+            description?: string;
+        };
+        Strategy: {
+            /** @example sma-crossover */
+            name: string;
+            description: string;
+            params: components["schemas"]["StrategyParam"][];
+        };
+        StrategyList: {
+            data: components["schemas"]["Strategy"][];
+        };
+        /** @enum {string} */
+        BacktestKind: "run" | "search" | "walk-forward" | "monte-carlo";
+        /** @enum {string} */
+        BacktestStatus: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+        BacktestStrategy: {
+            /**
+             * @description A strategy of `GET /v1/strategies`.
+             * @example sma-crossover
+             */
+            name: string;
+            /** @description Parameter values; the ones left out take their default. */
+            params?: {
+                [key: string]: components["schemas"]["ParamValue"];
+            };
+        };
+        /** @description `[time, open, high, low, close, volume]`; time in milliseconds since the epoch or ISO 8601, the rest numbers or decimal strings. */
+        CandleRow: (number | string)[];
+        /** @description Where the candles come from. */
+        BacktestData: {
+            /** @constant */
+            source: "market";
+            /** @example BTC/USDT */
+            symbol: string;
+            /** @description Default `4h`. */
+            timeframe?: components["schemas"]["Timeframe"];
+            /**
+             * Format: date-time
+             * @description First candle's open time, inclusive; default the first candle the market has.
+             */
+            from?: string;
+            /**
+             * Format: date-time
+             * @description Last candle's open time, exclusive; default after the last candle.
+             */
+            to?: string;
+        } | {
+            /** @constant */
+            source: "inline";
+            /**
+             * @description Names the base and quote assets.
+             * @example BTC/USDT
+             */
+            symbol: string;
+            candles: components["schemas"]["CandleRow"][];
+        } | {
+            /** @constant */
+            source: "upload";
+            /** @example BTC/USDT */
+            symbol: string;
+        };
+        /** @description How many units an opening order trades. */
+        BacktestSizing: {
+            /**
+             * @description As many whole lots as the cash buys, fees included.
+             * @constant
+             */
+            kind: "all-in";
+        } | {
+            /** @constant */
+            kind: "units";
+            units: components["schemas"]["Decimal"];
+        } | {
+            /** @constant */
+            kind: "fraction";
+            /** @description Share of equity per position. */
+            fraction: number;
+        };
+        /** @description How the simulated account trades. Every field has a default. */
+        BacktestSettings: {
+            /** @description Default `"10000"`. */
+            initialCash?: components["schemas"]["Decimal"];
+            /** @description Default 10 (0.1 %). */
+            makerFeeBps?: number;
+            /** @description Default 10 (0.1 %). */
+            takerFeeBps?: number;
+            /** @description Default 0. */
+            slippageBps?: number;
+            /**
+             * @description When an order placed after a candle closed fills: the next open (default), that close, or within the next bar with slippage.
+             * @enum {string}
+             */
+            fill?: "next-open" | "close" | "intrabar";
+            /** @description For `intrabar`: share of the way from the open to the bar's extreme. Default 0.5. */
+            intrabarSlippage?: number;
+            sizing?: components["schemas"]["BacktestSizing"];
+            /** @description Quantities are whole multiples of it. Default `"1"`. */
+            lotSize?: components["schemas"]["Decimal"];
+            /** @description Whether a short signal opens a short position. Default false. */
+            allowShort?: boolean;
+            /**
+             * @description On an opposite signal: reverse (default) or only close.
+             * @enum {string}
+             */
+            onOpposite?: "reverse" | "close";
+            /**
+             * @description At the last candle: close the position at its close (default), mark it to market, or close it at the last open.
+             * @enum {string}
+             */
+            atEnd?: "close" | "mark" | "close-at-last-open";
+        };
+        /** @description A range to search: `min`/`max`/`step` for numbers, or `choices`. Unset bounds keep the declared ones. */
+        ParamRange: {
+            min?: number;
+            max?: number;
+            step?: number;
+            choices?: components["schemas"]["ParamValue"][];
+        };
+        /** @description A parameter search (for `search` and `walk-forward`). */
+        SearchSettings: {
+            /** @description Ranges of the parameters to vary, by name; the others stay at the strategy's parameters. */
+            ranges?: {
+                [key: string]: components["schemas"]["ParamRange"];
+            };
+            /**
+             * @description What the search maximises. Default `sharpe`.
+             * @enum {string}
+             */
+            objective?: "sharpe" | "calmar" | "totalReturn" | "returnWithDrawdownCap";
+            /** @description For `returnWithDrawdownCap`: the largest drawdown allowed (fraction). */
+            maxDrawdown?: number;
+            /**
+             * @description Default `grid`.
+             * @enum {string}
+             */
+            method?: "grid" | "random" | "genetic";
+            /** @description Points a `random` search draws. Default 100. */
+            samples?: number;
+            /** @description For `genetic`. Default 24. */
+            populationSize?: number;
+            /** @description For `genetic`. Default 15. */
+            generations?: number;
+            /** @description Seed of `random` and `genetic`: the same seed gives the same search. Default 1. */
+            seed?: number | string;
+            /** @description Best points kept in the report. Default 20. */
+            top?: number;
+        };
+        WalkForwardSettings: {
+            /** @description Candles of a train window. */
+            train: number;
+            /** @description Candles of a test window. */
+            test: number;
+            /**
+             * @description Default `rolling`.
+             * @enum {string}
+             */
+            mode?: "rolling" | "anchored";
+            /** @description Candles before each test window that only warm the strategy up. Default `train`. */
+            warmup?: number;
+        };
+        MonteCarloSettings: {
+            /**
+             * @description Default `bootstrap`.
+             * @enum {string}
+             */
+            method?: "bootstrap" | "shuffle";
+            /** @description Default 1000. */
+            runs?: number;
+            /** @description Default 1. */
+            seed?: number | string;
+            /** @description A run is ruined once its equity falls to this fraction of the start. Default 0.5. */
+            ruinThreshold?: number;
+        };
+        BacktestCreate: {
+            /** @description Default `run`. */
+            kind?: components["schemas"]["BacktestKind"];
+            strategy: components["schemas"]["BacktestStrategy"];
+            data: components["schemas"]["BacktestData"];
+            settings?: components["schemas"]["BacktestSettings"];
+            search?: components["schemas"]["SearchSettings"];
+            walkForward?: components["schemas"]["WalkForwardSettings"];
+            monteCarlo?: components["schemas"]["MonteCarloSettings"];
+        };
+        BacktestDataSummary: {
+            /** @enum {string} */
+            source: "market" | "inline" | "upload";
+            symbol: string;
+            timeframe: components["schemas"]["Timeframe"] | null;
+            /**
+             * Format: date-time
+             * @description Open time of the first candle.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Open time of the last candle.
+             */
+            to: string;
+            candles: number;
+        };
+        BacktestError: {
+            /** @example interrupted */
+            code: string;
+            message: string;
+        };
+        BacktestSummary: {
+            id: string;
+            kind: components["schemas"]["BacktestKind"];
+            status: components["schemas"]["BacktestStatus"];
+            /** @description Share of the work done. */
+            progress: number;
+            strategy: components["schemas"]["BacktestStrategy"];
+            data: components["schemas"]["BacktestDataSummary"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            error: components["schemas"]["BacktestError"] | null;
+        };
+        BacktestList: {
+            data: components["schemas"]["BacktestSummary"][];
+            nextCursor: string | null;
+        };
+        /** @description A backtest job (the fields of `BacktestSummary`, with the request and, once it has succeeded, the report). */
+        Backtest: {
+            id: string;
+            kind: components["schemas"]["BacktestKind"];
+            status: components["schemas"]["BacktestStatus"];
+            /** @description Share of the work done. */
+            progress: number;
+            strategy: components["schemas"]["BacktestStrategy"];
+            data: components["schemas"]["BacktestDataSummary"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            error: components["schemas"]["BacktestError"] | null;
+            request: components["schemas"]["BacktestRequestEcho"];
+            result: components["schemas"]["BacktestReport"] | null;
+        };
+        /** @description The request as the job runs it (inline or uploaded candles left out). */
+        BacktestRequestEcho: {
+            settings: components["schemas"]["BacktestSettings"];
+            search?: components["schemas"]["SearchSettings"];
+            walkForward?: components["schemas"]["WalkForwardSettings"];
+            monteCarlo?: components["schemas"]["MonteCarloSettings"];
+        };
+        /**
+         * @description Performance figures. Returns, drawdowns and ratios are fractions (`0.05` is 5 %); amounts of
+         *     money are decimal strings in the quote asset. A ratio whose denominator is zero is `null`.
+         */
+        BacktestMetrics: {
+            startEquity: components["schemas"]["SignedDecimal"];
+            endEquity: components["schemas"]["SignedDecimal"];
+            totalReturn: number;
+            annualizedReturn: number;
+            volatility: number;
+            sharpe: number | null;
+            sortino: number | null;
+            calmar: number | null;
+            maxDrawdown: number;
+            maxDrawdownBars: number;
+            maxDrawdownDurationMs: number;
+            trades: number;
+            winRate: number | null;
+            profitFactor: number | null;
+            /** @description Mean trade P&L. */
+            expectancy: components["schemas"]["SignedDecimal"] | null;
+            averageTrade: components["schemas"]["SignedDecimal"] | null;
+            averageTradeReturn: number | null;
+            bestTrade: components["schemas"]["SignedDecimal"] | null;
+            worstTrade: components["schemas"]["SignedDecimal"] | null;
+            exposure: number;
+            feesPaid: components["schemas"]["Decimal"];
+            periodsPerYear: number;
+            bars: number;
+        };
+        BacktestTrade: {
+            /** @enum {string} */
+            side: "long" | "short";
+            quantity: components["schemas"]["Decimal"];
+            /** Format: date-time */
+            entryTime: string;
+            entryPrice: components["schemas"]["Decimal"];
+            /** Format: date-time */
+            exitTime: string;
+            exitPrice: components["schemas"]["Decimal"];
+            fees: components["schemas"]["Decimal"];
+            pnl: components["schemas"]["SignedDecimal"];
+            returnPct: number;
+            /** @description A position still open at the end, marked at the last close. */
+            open: boolean;
+        };
+        /** @description One backtest on the whole data (for `walk-forward`, the chained out-of-sample runs). */
+        BacktestRunReport: {
+            params: {
+                [key: string]: components["schemas"]["ParamValue"];
+            };
+            metrics: components["schemas"]["BacktestMetrics"];
+            trades: components["schemas"]["BacktestTrade"][];
+            /** @description Null for a walk-forward, whose chained test runs have no single account. */
+            finalCash: components["schemas"]["SignedDecimal"] | null;
+            /** @description Signed base units held at the end; null for a walk-forward. */
+            finalPosition: components["schemas"]["SignedDecimal"] | null;
+            finalEquity: components["schemas"]["SignedDecimal"];
+            feesPaid: components["schemas"]["Decimal"];
+            /** @description Equity fell to zero with a position open; trading stopped there. */
+            outOfMoney: boolean;
+        };
+        ScoredParams: {
+            params: {
+                [key: string]: components["schemas"]["ParamValue"];
+            };
+            /** @description The objective's score; `null` for a result the objective rules out. */
+            score: number | null;
+            metrics: components["schemas"]["BacktestMetrics"];
+        };
+        SearchReport: {
+            /** @enum {string} */
+            method: "grid" | "random" | "genetic";
+            objective: string;
+            evaluated: number;
+            best: components["schemas"]["ScoredParams"];
+            /** @description The best points, best first. */
+            top: components["schemas"]["ScoredParams"][];
+        };
+        WalkForwardWindowReport: {
+            index: number;
+            /** Format: date-time */
+            trainFrom: string;
+            /** Format: date-time */
+            trainTo: string;
+            /** Format: date-time */
+            testFrom: string;
+            /** Format: date-time */
+            testTo: string;
+            params: {
+                [key: string]: components["schemas"]["ParamValue"];
+            };
+            score: number | null;
+            evaluated: number;
+            inSample: components["schemas"]["BacktestMetrics"];
+            outOfSample: components["schemas"]["BacktestMetrics"];
+        };
+        Percentiles: {
+            p5: number;
+            p25: number;
+            p50: number;
+            p75: number;
+            p95: number;
+        };
+        MonteCarloReport: {
+            /** @enum {string} */
+            method: "bootstrap" | "shuffle";
+            runs: number;
+            trades: number;
+            seed: number | string;
+            ruinThreshold: number;
+            original: {
+                finalReturn: number;
+                maxDrawdown: number;
+                ruined: boolean;
+            };
+            finalReturn: components["schemas"]["Percentiles"];
+            maxDrawdown: components["schemas"]["Percentiles"];
+            probabilityOfRuin: number;
+        };
+        BacktestReport: {
+            run: components["schemas"]["BacktestRunReport"];
+            search?: components["schemas"]["SearchReport"];
+            walkForward?: {
+                windows: components["schemas"]["WalkForwardWindowReport"][];
+            };
+            monteCarlo?: components["schemas"]["MonteCarloReport"];
+        };
+        EquitySample: {
+            /**
+             * Format: date-time
+             * @description Open time of the candle after whose close the equity was taken.
+             */
+            time: string;
+            equity: components["schemas"]["SignedDecimal"];
+            /** @description Equity over its running peak, minus one (≤ 0). */
+            drawdown: number;
+        };
+        BacktestEquity: {
+            id: string;
+            /** @description Points of the full series. */
+            total: number;
+            points: components["schemas"]["EquitySample"][];
+        };
     };
     responses: {
         /** @description A duplicate `clientOrderId` (the problem's `order` is the existing order), or an order that cannot change any more */
@@ -1191,6 +1728,8 @@ export interface components {
         AnalysisId: string;
         /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
         Symbol: string;
+        /** @description Backtest job id. */
+        BacktestId: string;
         /** @description Order id. */
         OrderId: string;
         /** @description Page size. */
@@ -2341,6 +2880,260 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "strategies.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every strategy */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "backtests.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                status?: components["schemas"]["BacktestStatus"];
+                kind?: components["schemas"]["BacktestKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of jobs (without their results) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "backtests.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: a retry with the same key and body returns the first response;
+                 *     the same key with a different body is rejected with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BacktestCreate"];
+                "multipart/form-data": {
+                    /** @description The `BacktestCreate` document as JSON, with `data.source` set to `upload`. */
+                    request: string;
+                    /**
+                     * Format: binary
+                     * @description CSV with a header line: a time column (`time`, `timestamp`, `date`, `datetime` or
+                     *     `open_time`; milliseconds since the epoch, an ISO 8601 time or a date), `open`,
+                     *     `high`, `low`, `close` and optionally `volume`.
+                     */
+                    candles: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The queued job */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description URL of the job */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "backtests.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Backtest job id. */
+                id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "backtests.cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Backtest job id. */
+                id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled job */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "backtests.equity": {
+        parameters: {
+            query?: {
+                maxPoints?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Backtest job id. */
+                id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The curve */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestEquity"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "backtests.chart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Backtest job id. */
+                id: components["parameters"]["BacktestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

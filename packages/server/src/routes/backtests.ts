@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { backtestSummary } from '../backtests/format';
+import { listBacktests } from '../db/queries/backtests';
+import type { AppEnv } from '../env';
+import type { components } from '../generated/openapi';
+import { guard } from '../middleware/auth';
+import { idempotent } from '../middleware/idempotency';
+import { encodeIdCursor, idCursor, page } from '../pagination';
+import { ApiError } from '../problem';
+import { backtestCreateSchema, backtestEquityQuery, backtestListQuery } from '../schemas/backtests';
+import { isMultipart, parseJsonBody, parseMultipartBody, parseQuery } from '../validation';
+
+type Schemas = components['schemas'];
+
+const read = guard('read');
+const trade = guard('trade', 'trading');
+
+/** Backtest jobs: queueing, following, cancelling, and their reports, equity curves and charts. */
+export const backtestRoutes = new Hono<AppEnv>()
+  .post('/', trade, idempotent(), async (c) => {
+    let body: Awaited<ReturnType<typeof parseJsonBody<typeof backtestCreateSchema>>>;
+    let csv: string | undefined;
+    if (isMultipart(c)) {
+      const form = await parseMultipartBody(c, backtestCreateSchema, 'request');
+      body = form.body;
+      csv = form.files.get('candles');
+      if (body.data.source !== 'upload') {
+        throw new ApiError(422, 'validation_failed', 'body.data.source: must be "upload" with a CSV file', {
+          errors: [{ path: 'body.data.source', message: 'must be "upload" when the candles come as a file' }],
+        });
+      }
+    } else {
+      body = await parseJsonBody(c, backtestCreateSchema);
+      if (body.data.source === 'upload') {
+        throw new ApiError(422, 'validation_failed', 'body.data.source: "upload" needs multipart/form-data', {
+          errors: [
+            {
+              path: 'body.data.source',
+              message: 'send "upload" as multipart/form-data with the CSV in a `candles` part',
+            },
+          ],
+        });
+      }
+    }
+    const backtest = await c.get('services').backtests.create(body, csv, c.get('principal').id);
+    return c.json(backtest, 202, { Location: `/v1/backtests/${backtest.id}` });
+  })
+  .get('/', read, async (c) => {
+    const query = parseQuery(c, backtestListQuery);
+    const rows = await listBacktests(c.get('services').database.db, {
+      status: query.status,
+      kind: query.kind,
+      before: idCursor(query.cursor),
+      limit: query.limit + 1,
+    });
+    const { data, nextCursor } = page(rows, query.limit, (last) => encodeIdCursor(last.id));
+    const body: Schemas['BacktestList'] = { data: data.map(backtestSummary), nextCursor };
+    return c.json(body);
+  })
+  .get('/:id', read, async (c) => c.json(await c.get('services').backtests.get(c.req.param('id'))))
+  .delete('/:id', trade, async (c) => c.json(await c.get('services').backtests.cancel(c.req.param('id'))))
+  .get('/:id/equity', read, async (c) => {
+    const query = parseQuery(c, backtestEquityQuery);
+    return c.json(await c.get('services').backtests.equity(c.req.param('id'), query.maxPoints));
+  })
+  .get('/:id/chart.svg', read, async (c) => {
+    const svg = await c.get('services').backtests.chart(c.req.param('id'));
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+  });

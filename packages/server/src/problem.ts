@@ -33,6 +33,14 @@ const titles: Record<ErrorCode, string> = {
   insufficient_history: 'Not enough market history',
   backtest_not_cancelable: 'The backtest has already finished',
   backtest_not_finished: 'The backtest has no result yet',
+  no_trade_signal: 'The analysis proposes no trade',
+  proposal_not_pending: 'The proposal is not pending',
+  proposal_not_approved: 'The proposal is not approved',
+  proposal_expired: 'The proposal has expired',
+  trading_paused: 'Trading is paused',
+  risk_limit_exceeded: 'A risk limit would be exceeded',
+  compliance_denied: 'The compliance policy denies the order',
+  resume_needs_force: 'Resuming now needs force',
 };
 
 /**

@@ -15,7 +15,7 @@ describe.each(await testDrivers())('analyses on %s', (driver) => {
   const events: BusEvent[] = [];
   beforeAll(async () => {
     t = await startTestServer({ driver, market: replayAt(START).feed });
-    t.server.services.events.subscribe((event) => events.push(event), ['analysis.created']);
+    t.server.services.events.subscribe((event) => events.push(event), ['analysis.completed']);
   }, 30_000);
   afterAll(() => t?.close());
 
@@ -152,10 +152,10 @@ describe.each(await testDrivers())('analyses on %s', (driver) => {
     expect(askedRisk.warnings.some((w: string) => w.includes('stale'))).toBe(true);
   });
 
-  it('publishes analysis.created', () => {
-    const ids = events.map((e) => (e.type === 'analysis.created' ? e.analysis.id : ''));
+  it('publishes analysis.completed', () => {
+    const ids = events.map((e) => (e.type === 'analysis.completed' ? e.analysis.id : ''));
     expect(ids).toContain(first?.id);
-    expect(events.every((e) => e.type === 'analysis.created')).toBe(true);
+    expect(events.every((e) => e.type === 'analysis.completed')).toBe(true);
   });
 
   it('filters and pages the list, newest first', async () => {

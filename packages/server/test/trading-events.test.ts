@@ -16,10 +16,10 @@ function short(event: BusEvent): string {
       return `fill ${event.fill.orderId}`;
     case 'portfolio':
       return 'portfolio';
-    case 'analysis.created':
+    case 'analysis.completed':
       return `analysis ${event.analysis.id}`;
     default:
-      return `${event.type} ${event.backtest.id}`;
+      return event.type;
   }
 }
 

@@ -63,7 +63,7 @@ export interface AnalysisRequest {
  * Runs the engine's multi-agent `analyze()` for the API: gathers its input (closed candles per
  * timeframe from the market feed, news, capital from the request or the portfolio's equity), has the
  * LLM narrate the result when one is configured, stores the analysis with its exact input, and
- * publishes `analysis.created`. A rerun analyses the stored input again.
+ * publishes `analysis.completed`. A rerun analyses the stored input again.
  */
 export class AnalysisService {
   /** Hashes of inputs known to be stored (most recent last), so that one is not written again. */
@@ -141,7 +141,7 @@ export class AnalysisService {
         this.storedInputs.delete(this.storedInputs.values().next().value as string);
       }
     }
-    this.options.events.publish({ type: 'analysis.created', analysis });
+    this.options.events.publish({ type: 'analysis.completed', analysis });
     return analysis;
   }
 

@@ -323,3 +323,62 @@ export const backtestSeries = pgTable('backtest_series', {
   equity: jsonb('equity').notNull(),
   drawdown: jsonb('drawdown').notNull(),
 });
+
+// Events, audit, safety and proposals.
+
+/**
+ * Every event published on the bus, numbered: what `GET /v1/events` replays after a `Last-Event-ID`.
+ * `seq` is the event id clients see.
+ */
+export const events = pgTable(
+  'events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    type: text('type').notNull(),
+    symbol: text('symbol'),
+    data: jsonb('data').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('events_type_idx').on(t.type, t.seq)],
+);
+
+/**
+ * The audit log: append-only; each entry's `hash` is SHA-256 of the previous entry's hash and this
+ * entry's canonical JSON, so an edited or deleted row breaks the chain.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    actorKind: text('actor_kind').notNull(),
+    apiKeyId: text('api_key_id'),
+    action: text('action').notNull(),
+    target: text('target'),
+    details: jsonb('details').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_action_idx').on(t.action, t.seq)],
+);
+
+/** Singleton rows of persisted state, by name: the safety enforcer's snapshot, the limits, the loop. */
+export const settings = pgTable('settings', {
+  name: text('name').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** Trade proposals: the body as the API shows it, with the columns lists filter on. */
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: text('id').primaryKey(),
+    symbol: text('symbol').notNull(),
+    status: text('status').notNull(),
+    body: jsonb('body').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('proposals_status_idx').on(t.status, t.id), index('proposals_symbol_idx').on(t.symbol, t.id)],
+);

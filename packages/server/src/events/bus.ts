@@ -1,3 +1,4 @@
+import type { SafetyEvent } from '@sigmax/engine';
 import type { components } from '../generated/openapi';
 
 type Schemas = components['schemas'];
@@ -13,12 +14,34 @@ export type TradingEvent =
   /** The account was valued (after fills, and every `equityIntervalSeconds`). */
   | { type: 'portfolio'; point: Schemas['EquityPoint'] }
   /** A multi-agent analysis was stored (a new one or a rerun). */
-  | { type: 'analysis.created'; analysis: Schemas['Analysis'] }
+  | { type: 'analysis.completed'; analysis: Schemas['Analysis'] }
   /** A backtest job was queued, started, moved forward, or finished (succeeded, failed, cancelled). */
   | {
       type: 'backtest.queued' | 'backtest.started' | 'backtest.progress' | 'backtest.finished';
       backtest: Schemas['BacktestSummary'];
-    };
+    }
+  /** A position changed (after a fill); `position` is the position after it. */
+  | { type: 'position.updated'; position: Schemas['Position'] }
+  /** A trade proposal was created, decided, executed, or expired. */
+  | {
+      type:
+        | 'proposal.created'
+        | 'proposal.approved'
+        | 'proposal.rejected'
+        | 'proposal.executed'
+        | 'proposal.expired'
+        | 'proposal.failed';
+      proposal: Schemas['Proposal'];
+    }
+  /** The safety enforcer changed state, fired a trigger, or locked a symbol (the engine's event). */
+  | { type: SafetyEvent['type']; safety: SafetyEvent }
+  /** A panic ran; what it did. */
+  | {
+      type: 'control.panic';
+      report: Omit<Schemas['PanicReport'], 'safety'> & { state: Schemas['SafetyState'] };
+    }
+  /** The autonomous loop was started, stopped, ran a cycle, or failed one. */
+  | { type: 'control.loop'; loop: Schemas['LoopStatus'] };
 
 export type TradingEventType = TradingEvent['type'];
 

@@ -692,6 +692,392 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List proposals, newest first */
+        get: operations["proposals.list"];
+        put?: never;
+        /**
+         * Propose a trade from an analysis (or from a fresh analysis of a symbol)
+         * @description Requires the `trade` scope. Turns the decision of an analysis into a market order proposal
+         *     sized by the risk rules (fixed fraction of equity, capped by the compliance profile and the risk
+         *     limits), checks it against the compliance policy and the risk limits, and records both verdicts
+         *     with their reasons. With `symbol`, a new analysis is run first. The approval policy then decides:
+         *     on paper trading a proposal that passes is approved at once (`approval.mode: policy`); on live
+         *     trading it waits for a human (`status: pending`). A proposal that fails compliance or risk is
+         *     `rejected` with the reason. A `hold` decision proposes nothing (`422`, `no_trade_signal`).
+         */
+        post: operations["proposals.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id. */
+                id: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        /** Get one proposal */
+        get: operations["proposals.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id. */
+                id: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending proposal
+         * @description Requires the `trade` scope. Only a `pending`, unexpired proposal can be approved (`409` otherwise).
+         */
+        post: operations["proposals.approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id. */
+                id: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a pending or approved proposal
+         * @description Requires the `trade` scope. An executed, expired or rejected proposal cannot be rejected (`409`).
+         */
+        post: operations["proposals.reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id. */
+                id: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute an approved proposal
+         * @description Requires the `trade` scope. Checks the proposal again against compliance, the risk limits and the
+         *     safety enforcer at the current price, then places its order with the `clientOrderId` derived from
+         *     the proposal, so executing twice places one order (the second call answers with the proposal as
+         *     executed). `409` `trading_paused` while the safety enforcer blocks the order; `422`
+         *     `risk_limit_exceeded` or `compliance_denied` with the reasons.
+         */
+        post: operations["proposals.execute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trading state, trigger counters, symbol locks and limits */
+        get: operations["safety.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/safety/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the risk limits, safety triggers and compliance policy (admin)
+         * @description Requires the `admin` scope. The given sections replace the current ones (a section left out is
+         *     kept); the result is validated as a whole and persisted. Answers with the new status.
+         */
+        put: operations["safety.updateLimits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/control/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause trading (for a while, or until resumed)
+         * @description Requires the `trade` scope. New orders are refused (`HALTED`) until the pause ends or a resume.
+         */
+        post: operations["control.pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/control/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume trading
+         * @description Requires the `trade` scope. Within the guard window after an automatic trigger or a panic,
+         *     resuming needs `force: true` and the `admin` scope (`409` `resume_needs_force` without it).
+         */
+        post: operations["control.resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/control/panic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Panic: cancel every open order, close every position at market, halt
+         * @description Requires the `trade` scope. Halts trading first (so nothing new is placed), cancels every open
+         *     order, closes every position with a market order, and answers with what it did. Trading stays
+         *     `HALTED` until a forced resume.
+         */
+        post: operations["control.panic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/control/loop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The autonomous loop's state */
+        get: operations["control.loop"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/control/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the autonomous loop
+         * @description Requires the `trade` scope. On every candle close of `timeframe` for each symbol, the loop
+         *     analyses the market, proposes, and executes what the approval policy approves. Only one server
+         *     leads the loop at a time (a PostgreSQL advisory lock); others report `leader: false`. Starting
+         *     a running loop replaces its settings.
+         */
+        post: operations["control.start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/control/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the autonomous loop (after the cycle in progress) */
+        post: operations["control.stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events (Server-Sent Events), resumable
+         * @description A `text/event-stream` of typed events, each with an `id` (its sequence number), an `event` line
+         *     (its type) and a JSON `data` line (an `Event`). Filter with `types` (exact types, or a prefix
+         *     ending in `.*`, e.g. `order.*`) and `symbols`. A comment line is sent every `heartbeatSeconds`.
+         *     Events are stored: reconnect with the `Last-Event-ID` header (or `lastEventId`) and every event
+         *     after it is sent first, then the live ones, each exactly once.
+         */
+        get: operations["events.stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stored events after a given one, oldest first
+         * @description The same events the stream sends, for clients that poll. Page forward with `after` (an event id).
+         */
+        get: operations["events.history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log, newest first
+         * @description Requires the `admin` scope. Every action that changes something (API keys, orders, proposals,
+         *     control, safety triggers, limits) is appended with the previous entry's hash, so an edited or
+         *     deleted entry breaks the chain (see `GET /v1/audit/verify`).
+         */
+        get: operations["audit.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the audit log's hash chain
+         * @description Requires the `admin` scope. Recomputes every entry's hash in order; reports the first entry that was edited, or where one is missing.
+         */
+        get: operations["audit.verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Requires the `read` scope (configure the scraper with `authorization: { credentials: <key> }`).
+         *     HTTP latency by route, orders by status, fills, P&L, equity, safety state, trigger counts,
+         *     analysis and backtest latency, in the Prometheus text format.
+         */
+        get: operations["metrics.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -721,7 +1107,7 @@ export interface components {
          * @description Stable machine-readable error code. New codes may be added; clients should treat unknown codes by status.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "last_admin_key" | "rate_limited" | "internal_error" | "service_unavailable" | "insufficient_funds" | "order_not_cancelable" | "duplicate_client_order_id" | "no_position" | "no_market_data" | "exchange_unavailable" | "exchange_error" | "insufficient_history" | "backtest_not_cancelable" | "backtest_not_finished";
+        ErrorCode: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "last_admin_key" | "rate_limited" | "internal_error" | "service_unavailable" | "insufficient_funds" | "order_not_cancelable" | "duplicate_client_order_id" | "no_position" | "no_market_data" | "exchange_unavailable" | "exchange_error" | "insufficient_history" | "backtest_not_cancelable" | "backtest_not_finished" | "no_trade_signal" | "proposal_not_pending" | "proposal_not_approved" | "proposal_expired" | "trading_paused" | "risk_limit_exceeded" | "compliance_denied" | "resume_needs_force";
         FieldError: {
             /** @description Where the error is, e.g. `body.scopes[0]` or `query.limit`. */
             path: string;
@@ -1585,6 +1971,307 @@ export interface components {
             total: number;
             points: components["schemas"]["EquitySample"][];
         };
+        /** @enum {string} */
+        ProposalStatus: "pending" | "approved" | "rejected" | "executed" | "expired" | "failed";
+        /** @description Exactly one of `analysisId` (propose from that analysis) and `symbol` (analyse it now, then propose). */
+        ProposalCreate: {
+            analysisId?: string;
+            /** @example BTC/USDT */
+            symbol?: string;
+            /** @description How long the proposal can be executed. Default 300. */
+            ttlSeconds?: number;
+        };
+        ProposalDecision: {
+            reason?: string;
+        };
+        ComplianceReason: {
+            /** @example deny_list */
+            rule: string;
+            passed: boolean;
+            message: string;
+        };
+        ComplianceVerdict: {
+            approved: boolean;
+            reasons: components["schemas"]["ComplianceReason"][];
+            policyVersion: string;
+            policyHash: string;
+            /** @enum {string} */
+            profile: "conservative" | "balanced" | "aggressive";
+        };
+        RiskViolation: {
+            /** @example max_notional */
+            code: string;
+            message: string;
+            limit?: string;
+            actual?: string;
+        };
+        RiskVerdict: {
+            ok: boolean;
+            violations: components["schemas"]["RiskViolation"][];
+        };
+        ProposalApproval: {
+            /**
+             * @description `policy`: decided by the approval policy; `manual`: by a person with a key.
+             * @enum {string}
+             */
+            mode: "policy" | "manual";
+            apiKeyId: string | null;
+            /** Format: date-time */
+            at: string;
+            reason: string;
+        };
+        Proposal: {
+            id: string;
+            symbol: string;
+            side: components["schemas"]["OrderSide"];
+            quantity: components["schemas"]["Decimal"];
+            /** @description The price it was sized at. */
+            referencePrice: components["schemas"]["Decimal"];
+            notional: components["schemas"]["Decimal"];
+            stopLoss: components["schemas"]["Decimal"] | null;
+            takeProfit: components["schemas"]["Decimal"] | null;
+            analysisId: string | null;
+            confidence: number | null;
+            rationale: string;
+            status: components["schemas"]["ProposalStatus"];
+            compliance: components["schemas"]["ComplianceVerdict"];
+            risk: components["schemas"]["RiskVerdict"];
+            approval: components["schemas"]["ProposalApproval"] | null;
+            /** @description The order's clientOrderId; executing twice places one order. */
+            clientOrderId: string;
+            orderId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            executedAt: string | null;
+            error: components["schemas"]["BacktestError"] | null;
+        };
+        ProposalList: {
+            data: components["schemas"]["Proposal"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description `REDUCING`: only orders that reduce a position are allowed; `HALTED`: no order.
+         * @enum {string}
+         */
+        SafetyState: "ACTIVE" | "REDUCING" | "HALTED";
+        SafetyTriggerStatus: {
+            /** @enum {string} */
+            name: "consecutive_losses" | "daily_loss" | "api_errors" | "slippage" | "sentiment" | "privacy_breach";
+            enabled: boolean;
+            /** @enum {string} */
+            action: "REDUCING" | "HALTED";
+            tripped: boolean;
+            /** @description The figure watched (a count, an amount, bps, a score). */
+            value: string | null;
+            threshold: string | null;
+        };
+        SymbolLock: {
+            symbol: string;
+            /** @enum {string} */
+            protection: "max_drawdown" | "cooldown" | "stop_loss_guard" | "low_profit";
+            reason: string;
+            /** Format: date-time */
+            until: string;
+        };
+        /** @description The risk limits, safety triggers and protections, and the compliance policy (see docs/safety.md). Amounts are decimal strings. */
+        SafetyLimits: {
+            risk: components["schemas"]["RiskLimits"];
+            safety: components["schemas"]["SafetyConfig"];
+            compliance: components["schemas"]["CompliancePolicy"];
+        };
+        SafetyLimitsUpdate: {
+            risk?: components["schemas"]["RiskLimits"];
+            safety?: components["schemas"]["SafetyConfig"];
+            compliance?: components["schemas"]["CompliancePolicy"];
+        };
+        SymbolRiskLimits: {
+            maxPosition?: components["schemas"]["Decimal"];
+            maxNotional?: components["schemas"]["Decimal"];
+        };
+        RiskLimits: {
+            symbols?: {
+                [key: string]: components["schemas"]["SymbolRiskLimits"];
+            };
+            defaultSymbol?: components["schemas"]["SymbolRiskLimits"];
+            /** @description Gross exposure over equity. */
+            maxGrossExposure?: components["schemas"]["Decimal"];
+            maxLeverage?: components["schemas"]["Decimal"];
+            /** @description Quote amount. */
+            dailyLossLimit?: components["schemas"]["Decimal"];
+            /** @description Fraction of the day's starting equity. */
+            dailyLossFraction?: components["schemas"]["Decimal"];
+            /** @description How far a limit price may be from the last price. */
+            priceBandBps?: components["schemas"]["Decimal"];
+            maxOrdersPerMinute?: number;
+            /** @description Share of equity a proposal sizes for (before the caps). Default `"0.05"`. */
+            positionFraction?: components["schemas"]["Decimal"];
+        };
+        TriggerConfig: {
+            enabled?: boolean;
+            /** @enum {string} */
+            action?: "REDUCING" | "HALTED";
+            threshold?: number;
+            limit?: components["schemas"]["Decimal"];
+            maxBps?: components["schemas"]["Decimal"];
+            floor?: number;
+        };
+        SafetyConfig: {
+            triggers?: {
+                consecutiveLosses?: components["schemas"]["TriggerConfig"];
+                dailyLoss?: components["schemas"]["TriggerConfig"];
+                apiErrors?: components["schemas"]["TriggerConfig"];
+                slippage?: components["schemas"]["TriggerConfig"];
+                sentiment?: components["schemas"]["TriggerConfig"];
+                privacyBreach?: components["schemas"]["TriggerConfig"];
+            };
+            protections?: {
+                maxDrawdown?: {
+                    enabled?: boolean;
+                    limit?: components["schemas"]["Decimal"];
+                    lookbackMinutes?: number;
+                    lockMinutes?: number;
+                };
+                cooldown?: {
+                    enabled?: boolean;
+                    minutes?: number;
+                };
+                stopLossGuard?: {
+                    enabled?: boolean;
+                    count?: number;
+                    windowMinutes?: number;
+                    lockMinutes?: number;
+                };
+                lowProfit?: {
+                    enabled?: boolean;
+                    minProfit?: components["schemas"]["SignedDecimal"];
+                    minTrades?: number;
+                    lookbackMinutes?: number;
+                    lockMinutes?: number;
+                };
+            };
+            guardMinutes?: number;
+        };
+        CompliancePolicy: {
+            version?: string;
+            /** @enum {string} */
+            profile?: "conservative" | "balanced" | "aggressive";
+            allowList?: string[];
+            denyList?: string[];
+            profiles?: {
+                conservative?: components["schemas"]["ProfileLimit"];
+                balanced?: components["schemas"]["ProfileLimit"];
+                aggressive?: components["schemas"]["ProfileLimit"];
+            };
+        };
+        ProfileLimit: {
+            maxPositionPercent?: components["schemas"]["Decimal"];
+        };
+        SafetyStatus: {
+            state: components["schemas"]["SafetyState"];
+            reason: string | null;
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            pausedUntil: string | null;
+            /**
+             * Format: date-time
+             * @description Until then, resuming needs `force`.
+             */
+            guardUntil: string | null;
+            triggers: components["schemas"]["SafetyTriggerStatus"][];
+            locks: components["schemas"]["SymbolLock"][];
+            limits: components["schemas"]["SafetyLimits"];
+        };
+        PauseRequest: {
+            reason: string;
+            /** @description Without it, until resumed. */
+            durationSeconds?: number;
+        };
+        ResumeRequest: {
+            /** @description Needed within the guard window after a trigger or a panic (admin scope). */
+            force?: boolean;
+            reason?: string;
+        };
+        PanicRequest: {
+            reason?: string;
+        };
+        PanicReport: {
+            /** @description Ids of the open orders it canceled. */
+            canceledOrders: string[];
+            /** @description The market orders that closed the positions. */
+            closingOrders: components["schemas"]["Order"][];
+            /** @description What could not be done (the rest was still attempted). */
+            errors: string[];
+            safety: components["schemas"]["SafetyStatus"];
+        };
+        LoopStart: {
+            /** @description Default: the configured loop symbols. */
+            symbols?: string[];
+            timeframe?: components["schemas"]["Timeframe"];
+        };
+        LoopStatus: {
+            /** @description Whether the loop is switched on (on this server or another sharing the database). */
+            running: boolean;
+            /** @description Whether this server holds the lead and runs the cycles. */
+            leader: boolean;
+            symbols: string[];
+            timeframe: components["schemas"]["Timeframe"];
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            lastCycleAt: string | null;
+            cycles: number;
+            lastError: string | null;
+        };
+        Event: {
+            /** @description Sequence number, increasing; the SSE `id`. */
+            id: string;
+            /** @description For example `order.created`, `order.updated`, `fill`, `position.updated`, `portfolio`, `analysis.completed`, `proposal.created`, `proposal.approved`, `proposal.rejected`, `proposal.executed`, `proposal.expired`, `safety.triggered`, `safety.paused`, `safety.resumed`, `safety.halted`, `control.panic`, `control.loop`, `backtest.progress`, `backtest.finished`. */
+            type: string;
+            /** Format: date-time */
+            time: string;
+            symbol: string | null;
+            /** @description What the event is about (an order, a fill, a proposal, …). */
+            data: Record<string, never>;
+        };
+        AuditEntry: {
+            seq: number;
+            /** Format: date-time */
+            time: string;
+            actor: {
+                /** @enum {string} */
+                kind: "api_key" | "system";
+                apiKeyId: string | null;
+            };
+            /** @example order.created */
+            action: string;
+            /** @description The id of what was acted on. */
+            target: string | null;
+            details: Record<string, never>;
+            prevHash: string;
+            /** @description SHA-256 of the previous hash and this entry's canonical JSON. */
+            hash: string;
+        };
+        AuditList: {
+            data: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
+        };
+        AuditVerification: {
+            valid: boolean;
+            entries: number;
+            headHash: string | null;
+            firstInvalidSeq: number | null;
+            /** @example entry 12 was edited: its hash does not match its content */
+            problem: string | null;
+        };
+        EventList: {
+            data: components["schemas"]["Event"][];
+            /** @description The last event's id: pass it as `after` for the next page. */
+            lastEventId: string | null;
+        };
     };
     responses: {
         /** @description A duplicate `clientOrderId` (the problem's `order` is the existing order), or an order that cannot change any more */
@@ -1728,6 +2415,8 @@ export interface components {
         AnalysisId: string;
         /** @description A market symbol with `-` for `/` (`BTC-USDT`), or URL-encoded (`BTC%2FUSDT`). */
         Symbol: string;
+        /** @description Proposal id. */
+        ProposalId: string;
         /** @description Backtest job id. */
         BacktestId: string;
         /** @description Order id. */
@@ -3134,6 +3823,656 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "proposals.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                status?: components["schemas"]["ProposalStatus"];
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of proposals */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "proposals.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: a retry with the same key and body returns the first response;
+                 *     the same key with a different body is rejected with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCreate"];
+            };
+        };
+        responses: {
+            /** @description The proposal */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description URL of the proposal */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "proposals.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id. */
+                id: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposal */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "proposals.approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id. */
+                id: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalDecision"];
+            };
+        };
+        responses: {
+            /** @description The approved proposal */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "proposals.reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id. */
+                id: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalDecision"];
+            };
+        };
+        responses: {
+            /** @description The rejected proposal */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "proposals.execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Proposal id. */
+                id: components["parameters"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The executed proposal, with its order id */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "safety.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The safety status */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "safety.updateLimits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SafetyLimitsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The safety status with the new limits */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "control.pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseRequest"];
+            };
+        };
+        responses: {
+            /** @description The safety status after the pause */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "control.resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResumeRequest"];
+            };
+        };
+        responses: {
+            /** @description The safety status after resuming */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "control.panic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PanicRequest"];
+            };
+        };
+        responses: {
+            /** @description What the panic did */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanicReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    "control.loop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The loop */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoopStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "control.start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LoopStart"];
+            };
+        };
+        responses: {
+            /** @description The loop */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoopStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "control.stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The loop */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoopStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "events.stream": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated event types or prefixes (`order.*`). */
+                types?: string;
+                /** @description Comma-separated symbols (`BTC/USDT` or `BTC-USDT`); events without a symbol always pass. */
+                symbols?: string;
+                /** @description Resume after this event (the `Last-Event-ID` header wins). */
+                lastEventId?: string;
+                heartbeatSeconds?: number;
+            };
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "events.history": {
+        parameters: {
+            query?: {
+                /** @description Only events after this id. Default from the first stored event. */
+                after?: string;
+                types?: string;
+                symbols?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "audit.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description An action, or a prefix ending in `.*` (`order.*`). */
+                action?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "audit.verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "metrics.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -38,7 +38,11 @@ export async function insertAnalysis(
     if (input !== undefined) {
       await tx
         .insert(analysisInputs)
-        .values({ inputHash: analysis.provenance.inputHash, input, createdAt: new Date(analysis.createdAt) })
+        .values({
+          inputHash: analysis.provenance.inputHash,
+          input,
+          createdAt: new Date(analysis.createdAt),
+        })
         .onConflictDoNothing();
     }
     await tx.insert(analyses).values({

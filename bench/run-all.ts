@@ -14,6 +14,7 @@ import { benchRoot, log, machineInfo } from './lib';
 import { runMemory } from './memory';
 import { runOrdersHttp } from './orders-http';
 import { run as runRiskChecks } from './risk-checks';
+import { runSseFanout } from './sse-fanout';
 import { runStartup } from './startup';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
@@ -29,6 +30,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'backtest-search': () => runBacktestSearch(),
   'risk-checks': async () => runRiskChecks(),
   'backtest-agents': async () => runBacktestAgents(),
+  'sse-fanout': runSseFanout,
 };
 
 const IDLE_RSS_TARGET_MB = 200;
@@ -143,5 +145,13 @@ if (names.includes('backtest-agents')) {
   log(
     `multi-agent backtest: ${b.candlesPerSecond.median.toLocaleString('en-US')} candles/s over ${b.candlesPerBacktest} BTC 4h bars ` +
       `(target ≥ ${b.target.toLocaleString('en-US')}: ${b.met ? 'met' : 'not met'})`,
+  );
+}
+if (names.includes('sse-fanout')) {
+  const f = r['sse-fanout'];
+  log(
+    `SSE fan-out, ${f.clients} clients × ${f.eventsPerBurst} events: delivery latency p50 ${f.latencyP50Ms} ms, ` +
+      `p99 ${f.latencyP99Ms} ms, ${f.deliveriesPerSec.toLocaleString('en-US')} deliveries/s; server RSS ` +
+      `${f.idleRssMB} MB idle, ${f.idleWithClientsRssMB} MB with clients, peak ${f.serverPeakRssMB} MB`,
   );
 }

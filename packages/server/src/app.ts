@@ -7,15 +7,20 @@ import { assignRequestId } from './middleware/request-id';
 import { ApiError } from './problem';
 import { analysisRoutes } from './routes/analyses';
 import { apiKeyRoutes } from './routes/api-keys';
+import { auditRoutes } from './routes/audit';
 import { backtestRoutes } from './routes/backtests';
+import { controlRoutes, safetyRoutes } from './routes/control';
 import { debateRoutes } from './routes/debates';
 import { docsRoutes, openapiRoutes } from './routes/docs';
+import { eventRoutes } from './routes/events';
 import { fillRoutes } from './routes/fills';
 import { healthRoutes } from './routes/health';
 import { marketRoutes } from './routes/markets';
+import { metricsRoutes } from './routes/metrics';
 import { orderRoutes } from './routes/orders';
 import { portfolioRoutes } from './routes/portfolio';
 import { positionRoutes } from './routes/positions';
+import { proposalRoutes } from './routes/proposals';
 import { statusRoutes } from './routes/status';
 import { strategyRoutes } from './routes/strategies';
 
@@ -30,6 +35,7 @@ export function createApp(services: AppServices): Hono<AppEnv> {
     const start = performance.now();
     await next();
     logRequest(c, start);
+    services.metrics.observeRequest(c, start);
   });
   // Only the methods that carry a body (the only ones the routes read a body for) pay for the limit:
   // it makes the Node adapter build a full Request. GET and HEAD do not even pass through it.
@@ -62,6 +68,12 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   app.route('/v1/debates', debateRoutes);
   app.route('/v1/strategies', strategyRoutes);
   app.route('/v1/backtests', backtestRoutes);
+  app.route('/v1/proposals', proposalRoutes);
+  app.route('/v1/safety', safetyRoutes);
+  app.route('/v1/control', controlRoutes);
+  app.route('/v1/events', eventRoutes);
+  app.route('/v1/audit', auditRoutes);
+  app.route('/metrics', metricsRoutes);
   app.route('/docs', docsRoutes);
   app.get('/', (c) => c.redirect('/docs'));
   return app;

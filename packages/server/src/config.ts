@@ -98,6 +98,23 @@ export const configSchema = z
     equityIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
     /** Where backtest jobs queue: pg-boss on PostgreSQL, or in this process. Default: pg-boss when `databaseUrl` is set. */
     backtestQueue: z.enum(['pg-boss', 'in-process']).optional(),
+    /** How proposals are approved: `auto` (those passing compliance and risk) or `manual`. Default: auto on paper, manual live. */
+    proposalApproval: z.enum(['auto', 'manual']).optional(),
+    /** Symbols the autonomous loop trades when started without a list. */
+    loopSymbols: z
+      .union([
+        z.string().transform((v) =>
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+        z.array(z.string()),
+      ])
+      .pipe(z.array(z.string().regex(/^[A-Z0-9]{1,20}\/[A-Z0-9]{1,20}$/, 'must be BASE/QUOTE')).min(1))
+      .default(['BTC/USDT']),
+    /** The candle timeframe whose closes drive the autonomous loop. */
+    loopTimeframe: z.enum(['1m', '5m', '15m', '1h', '4h', '1d']).default('4h'),
     /** Backtest jobs this server runs at once. */
     backtestConcurrency: z.coerce.number().int().min(1).max(64).default(1),
     /** Worker threads of one job's parameter search. Default: the machine's cores. */
@@ -177,6 +194,9 @@ const envNames: Record<string, keyof Config> = {
   SIGMAX_PAPER_TAKER_FEE_RATE: 'paperTakerFeeRate',
   SIGMAX_PAPER_SLIPPAGE_BPS: 'paperSlippageBps',
   SIGMAX_EQUITY_INTERVAL_SECONDS: 'equityIntervalSeconds',
+  SIGMAX_PROPOSAL_APPROVAL: 'proposalApproval',
+  SIGMAX_LOOP_SYMBOLS: 'loopSymbols',
+  SIGMAX_LOOP_TIMEFRAME: 'loopTimeframe',
   SIGMAX_BACKTEST_QUEUE: 'backtestQueue',
   SIGMAX_BACKTEST_CONCURRENCY: 'backtestConcurrency',
   SIGMAX_BACKTEST_THREADS: 'backtestThreads',

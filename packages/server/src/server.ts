@@ -7,17 +7,23 @@ import { type MarketFeedConfig, openMarketFeed } from './adapters/market/factory
 import { createNewsSource } from './adapters/news';
 import { AnalysisService } from './analysis';
 import { createApp } from './app';
+import { AuditLog } from './audit';
 import { BacktestService } from './backtests/backtest-service';
 import { type BacktestQueue, InProcessQueue, PgBossQueue } from './backtests/queue';
 import { ensureAdminKey } from './bootstrap-admin';
 import { type Config, redactUrl } from './config';
+import { AutonomousLoop } from './control/loop';
 import { type Database, openDatabase } from './db/database';
 import { purgeIdempotencyKeys } from './db/queries/idempotency';
 import type { AppEnv, AppServices } from './env';
 import { EventBus } from './events/bus';
+import { EventStore } from './events/store';
 import { createLogger, type Logger } from './logger';
+import { Metrics } from './metrics';
 import { KeyResolver } from './middleware/auth';
 import { RateLimiter } from './middleware/rate-limit';
+import { ProposalService } from './proposals/proposal-service';
+import { SafetyService } from './safety/safety-service';
 import { startTrading, type TradingService, type TradingVenue } from './trading';
 import { version } from './version';
 
@@ -73,15 +79,32 @@ export async function createServer(
     throw new Error(`cannot open the database at ${where}: ${(error as Error).message}`, { cause: error });
   }
   const clock = systemClock;
-  const market = options.market ?? (await openMarketFeed(marketFeedConfig(config, logger), clock));
-  await purgeIdempotencyKeys(database.db, new Date(Date.now() - IDEMPOTENCY_TTL_MS));
-  const { generatedKey } = await ensureAdminKey(database.db, config.adminKey, clock.now());
-  const events = new EventBus(
-    (error) => logger.warn({ err: error }, 'event listener failed'),
-    () => clock.now(),
-  );
-  let trading: TradingService;
+  // What has started, to stop in reverse order if a later step fails (and on close).
+  const closers: (() => Promise<void> | void)[] = [() => database.close()];
+  const stopAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  };
   try {
+    const market = options.market ?? (await openMarketFeed(marketFeedConfig(config, logger), clock));
+    closers.push(() => market.close());
+    await purgeIdempotencyKeys(database.db, new Date(Date.now() - IDEMPOTENCY_TTL_MS));
+    const { generatedKey } = await ensureAdminKey(database.db, config.adminKey, clock.now());
+    const events = new EventBus(
+      (error) => logger.warn({ err: error }, 'event listener failed'),
+      () => clock.now(),
+    );
+    // Subscribed before anything can publish, so that every event is stored.
+    const eventStore = new EventStore(database.db, events, logger);
+    closers.push(() => eventStore.close());
+    // Also before trading starts: what it settles at start is audited and counted.
+    const audit = new AuditLog({ db: database.db, clock, logger, events });
+    closers.push(() => audit.close());
+    let trading: TradingService | undefined;
+    const metrics = new Metrics({
+      events,
+      portfolio: () => (trading ? trading.portfolio() : Promise.reject(new Error('trading has not started'))),
+    });
+    closers.push(() => metrics.close());
     trading = await startTrading(config, {
       db: database.db,
       market,
@@ -90,27 +113,14 @@ export async function createServer(
       events,
       ...(options.venue ? { venue: options.venue } : {}),
     });
-  } catch (error) {
-    await market.close();
-    await database.close();
-    throw error;
-  }
-  const services: AppServices = {
-    config,
-    database,
-    logger,
-    version,
-    startedAt: clock.now(),
-    clock,
-    keys: new KeyResolver(database.db, clock),
-    rateLimiter: new RateLimiter({
-      default: config.rateLimitPerMinute,
-      trading: config.tradingRateLimitPerMinute,
-    }),
-    market,
-    trading,
-    events,
-    analyses: new AnalysisService({
+    const tradingService = trading;
+    closers.push(() => tradingService.close());
+    // Before any request: it gates every order from the first one.
+    const safety = await SafetyService.start({ db: database.db, events, clock, logger, trading });
+    closers.push(() => safety.close());
+    // A state restored from the database (a pause that survived the restart) shows from the start.
+    metrics.setSafetyState(safety.state);
+    const analyses = new AnalysisService({
       db: database.db,
       market,
       trading,
@@ -123,8 +133,8 @@ export async function createServer(
       events,
       clock,
       logger,
-    }),
-    backtests: new BacktestService({
+    });
+    const backtests = new BacktestService({
       db: database.db,
       market,
       events,
@@ -132,28 +142,69 @@ export async function createServer(
       logger,
       queue: backtestQueue(config, logger),
       ...(config.backtestThreads ? { threads: config.backtestThreads } : {}),
-    }),
-  };
-  try {
-    await services.backtests.start();
+    });
+    closers.push(() => backtests.close());
+    await backtests.start();
+    const proposals = new ProposalService({
+      db: database.db,
+      market,
+      trading,
+      analyses,
+      safety,
+      events,
+      clock,
+      logger,
+      approval: config.proposalApproval ?? (config.tradingMode === 'paper' ? 'auto' : 'manual'),
+    });
+    proposals.start();
+    closers.push(() => proposals.close());
+    const loop = new AutonomousLoop({
+      db: database.db,
+      databaseUrl: config.databaseUrl,
+      market,
+      proposals,
+      safety,
+      events,
+      clock,
+      logger,
+      defaults: { symbols: config.loopSymbols, timeframe: config.loopTimeframe },
+    });
+    closers.push(() => loop.close());
+    await loop.start();
+    const services: AppServices = {
+      config,
+      database,
+      logger,
+      version,
+      startedAt: clock.now(),
+      clock,
+      keys: new KeyResolver(database.db, clock),
+      rateLimiter: new RateLimiter({
+        default: config.rateLimitPerMinute,
+        trading: config.tradingRateLimitPerMinute,
+      }),
+      market,
+      trading,
+      events,
+      eventStore,
+      audit,
+      metrics,
+      analyses,
+      safety,
+      proposals,
+      loop,
+      backtests,
+    };
+    return {
+      app: createApp(services),
+      services,
+      ...(generatedKey ? { generatedAdminKey: generatedKey } : {}),
+      close: stopAll,
+    };
   } catch (error) {
-    await trading.close();
-    await market.close();
-    await database.close();
+    await stopAll();
     throw error;
   }
-  const app = createApp(services);
-  return {
-    app,
-    services,
-    ...(generatedKey ? { generatedAdminKey: generatedKey } : {}),
-    close: async () => {
-      await services.backtests.close();
-      await trading.close();
-      await market.close();
-      await database.close();
-    },
-  };
 }
 
 /** Starts listening. Resolves once the port is bound, with the URL and a `close()` for shutdown. */
@@ -171,6 +222,8 @@ export async function listen(server: SigmaxServer): Promise<{ url: string; close
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: async () => {
+      // Open event streams would keep the HTTP server from closing.
+      server.services.eventStore.disconnectAll();
       await new Promise<void>((done) => http.close(() => done()));
       await server.close();
     },

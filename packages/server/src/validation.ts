@@ -107,3 +107,19 @@ export async function parseMultipartBody<S extends z.ZodType>(
 export function isMultipart(c: Context): boolean {
   return /^multipart\/form-data\s*(;|$)/i.test(c.req.header('content-type') ?? '');
 }
+
+/**
+ * Reads an optional JSON body: an empty body is `{}`; otherwise as {@link parseJsonBody}.
+ */
+export async function parseOptionalJsonBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+): Promise<z.output<S>> {
+  const length = c.req.header('content-length');
+  const type = c.req.header('content-type');
+  if ((length === undefined || length === '0') && !type) {
+    const text = await c.req.text();
+    if (text.trim() === '') return validate(schema, {}, 'body');
+  }
+  return parseJsonBody(c, schema);
+}

@@ -49,6 +49,7 @@ describe('trading events', () => {
       `fill ${market.id}`,
       `updated ${market.id} pending_new→filled`,
       'portfolio',
+      'position.updated',
       `created ${limit.id} pending_new`,
       `updated ${limit.id} pending_new→open`,
       `updated ${limit.id} open→canceled`,
@@ -90,6 +91,7 @@ describe('trading events', () => {
       `fill ${order.id}`,
       `updated ${order.id} open→filled`,
       'portfolio',
+      'position.updated',
     ]);
   });
 

@@ -30,6 +30,9 @@ const codeByStatus: Partial<Record<number, ErrorCode>> = {
 };
 
 /** The single error handler: every failure leaves as problem+json, and never with a stack trace. */
+/** Codes of a failed call to the exchange or the market-data source. */
+const API_FAILURES: ReadonlySet<string> = new Set(['exchange_unavailable', 'exchange_error', 'rate_limited']);
+
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof ApiError) {
     const { headers, ...extra } = error.extra;
@@ -39,7 +42,11 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
     });
   }
   const domain = domainError(error);
-  if (domain) return onError(domain, c);
+  if (domain) {
+    // Failures of the exchange or the market-data source count toward the safety enforcer's API error burst.
+    if (API_FAILURES.has(domain.code)) c.get('services')?.safety?.recordApiError();
+    return onError(domain, c);
+  }
   if (error instanceof HTTPException && error.status < 500) {
     const status = error.status as ContentfulStatusCode;
     return problemResponse(c, status, codeByStatus[status] ?? 'bad_request', error.message || undefined);

@@ -19,7 +19,19 @@ const trade = guard('trade', 'trading');
 export const analysisRoutes = new Hono<AppEnv>()
   .post('/', trade, idempotent(), async (c) => {
     const input = await parseJsonBody(c, analysisCreateSchema);
+    const started = performance.now();
     const analysis = await c.get('services').analyses.create(input, { apiKeyId: c.get('principal').id });
+    c.get('services').metrics.observeAnalysis(performance.now() - started);
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'analysis.created',
+      target: analysis.id,
+      details: {
+        symbol: analysis.symbol,
+        action: analysis.decision.action,
+        confidence: analysis.decision.confidence,
+      },
+    });
     return c.json(analysis, 201, { Location: `/v1/analyses/${analysis.id}` });
   })
   .get('/', read, async (c) => {
@@ -48,8 +60,21 @@ export const analysisRoutes = new Hono<AppEnv>()
     return c.body(explainAnalysis(stored.analysis), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
   })
   .post('/:id/rerun', trade, idempotent(), async (c) => {
+    const started = performance.now();
     const analysis = await c
       .get('services')
       .analyses.rerun(c.req.param('id'), { apiKeyId: c.get('principal').id });
+    c.get('services').metrics.observeAnalysis(performance.now() - started);
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'analysis.created',
+      target: analysis.id,
+      details: {
+        symbol: analysis.symbol,
+        action: analysis.decision.action,
+        confidence: analysis.decision.confidence,
+        rerunOf: c.req.param('id'),
+      },
+    });
     return c.json(analysis, 201, { Location: `/v1/analyses/${analysis.id}` });
   });

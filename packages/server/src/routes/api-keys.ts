@@ -29,6 +29,12 @@ export const apiKeyRoutes = new Hono<AppEnv>()
       now: clock.now(),
     });
     logger.info({ keyId: row.id, scopes: row.scopes, by: c.get('principal').id }, 'api key created');
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'api_key.created',
+      target: row.id,
+      details: { name: row.name, scopes: row.scopes },
+    });
     const body: components['schemas']['ApiKeyCreated'] = { ...toApiKey(row), key };
     return c.json(body, 201, { Location: `/v1/api-keys/${row.id}` });
   })
@@ -62,5 +68,11 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     }
     c.get('services').keys.forget();
     logger.info({ keyId: result.row.id, by: c.get('principal').id }, 'api key revoked');
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'api_key.revoked',
+      target: result.row.id,
+      details: { name: result.row.name, scopes: result.row.scopes },
+    });
     return c.json(toApiKey(result.row));
   });

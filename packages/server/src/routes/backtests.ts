@@ -43,6 +43,12 @@ export const backtestRoutes = new Hono<AppEnv>()
       }
     }
     const backtest = await c.get('services').backtests.create(body, csv, c.get('principal').id);
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'backtest.created',
+      target: backtest.id,
+      details: { kind: backtest.kind, strategy: backtest.strategy.name, source: body.data.source },
+    });
     return c.json(backtest, 202, { Location: `/v1/backtests/${backtest.id}` });
   })
   .get('/', read, async (c) => {
@@ -58,7 +64,16 @@ export const backtestRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   .get('/:id', read, async (c) => c.json(await c.get('services').backtests.get(c.req.param('id'))))
-  .delete('/:id', trade, async (c) => c.json(await c.get('services').backtests.cancel(c.req.param('id'))))
+  .delete('/:id', trade, async (c) => {
+    const cancelled = await c.get('services').backtests.cancel(c.req.param('id'));
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'backtest.cancelled',
+      target: cancelled.id,
+      details: { kind: cancelled.kind, status: cancelled.status },
+    });
+    return c.json(cancelled);
+  })
   .get('/:id/equity', read, async (c) => {
     const query = parseQuery(c, backtestEquityQuery);
     return c.json(await c.get('services').backtests.equity(c.req.param('id'), query.maxPoints));

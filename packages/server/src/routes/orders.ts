@@ -20,6 +20,20 @@ export const orderRoutes = new Hono<AppEnv>()
   .post('/', trade, idempotent(), async (c) => {
     const input = await parseJsonBody(c, orderCreateSchema);
     const order = await c.get('services').trading.placeOrder(input, { apiKeyId: c.get('principal').id });
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'order.created',
+      target: order.id,
+      details: {
+        symbol: order.symbol,
+        side: order.side,
+        type: order.type,
+        quantity: order.quantity,
+        price: order.price,
+        clientOrderId: order.clientOrderId,
+        status: order.status,
+      },
+    });
     return c.json(order, 201, { Location: `/v1/orders/${order.id}` });
   })
   .get('/', read, async (c) => {
@@ -45,6 +59,12 @@ export const orderRoutes = new Hono<AppEnv>()
     const body: Schemas['CancelAllResult'] = {
       data: await c.get('services').trading.cancelAll(query.symbol),
     };
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'order.canceled_all',
+      target: null,
+      details: { symbol: query.symbol ?? null, canceled: body.data.map((order) => order.id) },
+    });
     return c.json(body);
   })
   .get('/:id', read, async (c) => {
@@ -54,13 +74,32 @@ export const orderRoutes = new Hono<AppEnv>()
     return c.json(orderBody(toOrderRecord(row)));
   })
   .delete('/:id', trade, async (c) => {
-    return c.json(await c.get('services').trading.cancelOrder(c.req.param('id')));
+    const canceled = await c.get('services').trading.cancelOrder(c.req.param('id'));
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'order.canceled',
+      target: canceled.id,
+      details: { symbol: canceled.symbol, side: canceled.side, status: canceled.status },
+    });
+    return c.json(canceled);
   })
   .post('/:id/replace', trade, idempotent(), async (c) => {
     const input = await parseJsonBody(c, orderReplaceSchema);
     const order = await c
       .get('services')
       .trading.replaceOrder(c.req.param('id'), input, { apiKeyId: c.get('principal').id });
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'order.replaced',
+      target: c.req.param('id'),
+      details: {
+        replacedBy: order.id,
+        symbol: order.symbol,
+        quantity: order.quantity,
+        price: order.price,
+        clientOrderId: order.clientOrderId,
+      },
+    });
     return c.json(order, 201, { Location: `/v1/orders/${order.id}` });
   })
   .get('/:id/transitions', read, async (c) => {

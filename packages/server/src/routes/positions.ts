@@ -16,5 +16,11 @@ export const positionRoutes = new Hono<AppEnv>()
   .post('/:symbol/close', guard('trade', 'trading'), idempotent(), async (c) => {
     const symbol = parseSymbolParam(c.req.param('symbol'));
     const order = await c.get('services').trading.closePosition(symbol, { apiKeyId: c.get('principal').id });
+    await c.get('services').audit.record({
+      actor: c.get('principal'),
+      action: 'position.closed',
+      target: symbol,
+      details: { orderId: order.id, quantity: order.quantity, status: order.status },
+    });
     return c.json(order, 201, { Location: `/v1/orders/${order.id}` });
   });

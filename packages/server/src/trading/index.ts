@@ -8,7 +8,7 @@ import { MarketViews } from './market-views';
 import { TradingService } from './trading-service';
 import type { TradingVenue } from './venue';
 
-export { type OrderInput, type ReplaceInput, TradingService } from './trading-service';
+export { type OrderGate, type OrderInput, type ReplaceInput, TradingService } from './trading-service';
 export type { PlaceContext, TradingVenue } from './venue';
 
 /**

@@ -13,6 +13,7 @@ import {
   type OrderRequest,
   OrderValidationError,
   parseSymbol,
+  type Ticker,
   transition,
   type VenueReport,
 } from '@sigmax/engine';
@@ -103,6 +104,9 @@ export const NOT_PLACED_BEFORE_RESTART = 'not placed: the server stopped before 
  * atomic statement. If that write fails, the in-memory state is thrown away and read back from the
  * database before the next change, and the stored `pending_new` order is settled as after a restart.
  */
+/** A pre-trade check: throws (an ApiError) to refuse `order` at the current `ticker`. */
+export type OrderGate = (order: Order, ticker: Ticker) => Promise<void>;
+
 export class TradingService {
   readonly accountId: string;
   private quoteAsset: string;
@@ -114,6 +118,7 @@ export class TradingService {
   private readonly candles: CandleWatch;
   private stale = true;
   private closed = false;
+  private gate: OrderGate | undefined;
   private equityTimer: ReturnType<typeof setInterval> | undefined;
   private venueTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -142,6 +147,25 @@ export class TradingService {
     return this.quoteAsset;
   }
 
+  /**
+   * Sets the check every new order passes before it is stored (the safety enforcer and the risk
+   * limits): it throws to refuse the order. Closing a position does not pass through it.
+   */
+  setOrderGate(gate: OrderGate): void {
+    this.gate = gate;
+  }
+
+  /** The quantity step of `symbol`'s market, when it has one. */
+  async lotSize(symbol: string): Promise<Decimal | undefined> {
+    const lot = this.options.views.rules(await this.options.views.market(symbol)).lotSize;
+    return lot === undefined ? undefined : Decimal.from(lot);
+  }
+
+  /** Signed base units held in `symbol` (0 when none). */
+  positionQuantity(symbol: string): Decimal {
+    return this.ledger.position(symbol)?.quantity ?? Decimal.ZERO;
+  }
+
   /** Validates an order against its market and the account, stores it, sends it to the venue. */
   async placeOrder(input: OrderInput, by: { apiKeyId?: string } = {}): Promise<Schemas['Order']> {
     parseSymbol(input.symbol); // 422 body.symbol unless BASE/QUOTE
@@ -162,6 +186,7 @@ export class TradingService {
     );
     const quote = await this.options.views.quote(order.symbol);
     checkMarketNotional(order, quote, this.options.views.rules(market).minNotional);
+    await this.gate?.(order, quote.ticker);
     return this.exclusive(async () =>
       orderBody(await this.place(order, quote, { apiKeyId: by.apiKeyId ?? null, replaces: null })),
     );
@@ -243,6 +268,7 @@ export class TradingService {
         this.options.views.rules(market),
       );
       const quote = await this.options.views.quote(order.symbol);
+      await this.gate?.(next, quote.ticker);
       const venue = this.options.venue;
       const created = await this.store(next, { apiKeyId: by.apiKeyId ?? null, replaces: order.id });
       let reports: { old: VenueReport; next: VenueReport };
@@ -514,10 +540,12 @@ export class TradingService {
     }
     const traded = new Set(step.fills.map(({ fill }) => fill.symbol));
     let point: Schemas['EquityPoint'] | undefined;
+    let positions: Schemas['Position'][] = [];
     if (step.fills.length > 0) {
       const marks = await this.options.views.marksFor(this.heldSymbols());
       for (const { fill } of step.fills) if (!marks.has(fill.symbol)) marks.set(fill.symbol, fill.price);
       point = equityPoint(valueAccount(this.ledger, marks), now);
+      positions = this.positionBodies(traded, marks);
     }
     try {
       await writeStep(this.options.db, this.accountId, {
@@ -539,6 +567,38 @@ export class TradingService {
     }
     this.syncCandles();
     this.publish(step, point);
+    for (const position of positions) this.options.events.publish({ type: 'position.updated', position });
+  }
+
+  /**
+   * The positions of `symbols` as `GET /v1/positions` shows them (marked at `marks`); one that the
+   * fills closed is shown with quantity 0.
+   */
+  private positionBodies(
+    symbols: Iterable<string>,
+    marks: ReadonlyMap<string, Decimal>,
+  ): Schemas['Position'][] {
+    const open = new Map(valueAccount(this.ledger, marks).positions.map((p) => [p.symbol, p]));
+    const bodies: Schemas['Position'][] = [];
+    for (const symbol of symbols) {
+      const body = open.get(symbol);
+      const position = this.ledger.position(symbol);
+      if (body) bodies.push(body);
+      else if (position) {
+        bodies.push({
+          symbol,
+          quantity: position.quantity.toString(),
+          averageEntryPrice: position.averageEntryPrice?.toString() ?? null,
+          costBasis: position.costBasis.toString(),
+          markPrice: marks.get(symbol)?.toString() ?? null,
+          marketValue: '0',
+          unrealizedPnl: '0',
+          realizedPnl: position.realizedPnl.toString(),
+          fees: position.feesPaid.toString(),
+        });
+      }
+    }
+    return bodies;
   }
 
   private publish(step: Step, point: Schemas['EquityPoint'] | undefined): void {

@@ -1,0 +1,1 @@
+export { Metrics, type MetricsOptions, type PortfolioReader } from './metrics';

@@ -262,6 +262,19 @@ describe.each(await testDrivers())('backtests on %s', (driver) => {
     expect(noResult.status).toBe(409);
   }, 60_000);
 
+  it('runs the multi-agent strategy, on the same agents as live analysis', async () => {
+    const created = await post(t, {
+      strategy: { name: 'multi-agent', params: { minConfidence: 0.1 } },
+      data: market,
+      settings,
+    });
+    const job = await finished(t, created.id);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.result.run.params).toMatchObject({ minConfidence: 0.1 });
+    expect(job.result.run.trades.length).toBeGreaterThan(0);
+    expect(job.result.run.metrics.bars).toBe(candles.length);
+  }, 60_000);
+
   it('answers 404 for an unknown job', async () => {
     expect((await t.request('/v1/backtests/bt_nope')).status).toBe(404);
     expect((await t.request('/v1/backtests/bt_nope', { method: 'DELETE' })).status).toBe(404);
@@ -347,3 +360,40 @@ describe.each(await testDrivers())('backtests across a restart on %s', (driver) 
     }
   }, 120_000);
 });
+
+describe.runIf((await testDrivers()).includes('postgres'))(
+  'backtests shared by two servers on PostgreSQL',
+  () => {
+    it('both servers take jobs from the one pg-boss queue', async () => {
+      const scratch = await createScratchDatabase();
+      const a = await startTestServer({ market: replayAtEnd(), config: { databaseUrl: scratch.url } });
+      const b = await startTestServer({ market: replayAtEnd(), config: { databaseUrl: scratch.url } });
+      try {
+        const ranges = { fast: { min: 5, max: 30, step: 5 }, slow: { min: 40, max: 100, step: 20 } };
+        const ids: string[] = [];
+        for (let i = 0; i < 6; i++) {
+          const job = await post(a, {
+            kind: 'search',
+            strategy: sma,
+            data: market,
+            settings,
+            search: { ranges },
+          });
+          ids.push(job.id);
+        }
+        for (const id of ids) expect((await finished(a, id, 120_000)).status).toBe('succeeded');
+        const rows = await a.server.services.database.db
+          .select({ workerId: backtests.workerId })
+          .from(backtests);
+        const workers = new Set(rows.map((r) => r.workerId));
+        expect(workers).toEqual(
+          new Set([a.server.services.backtests.workerId, b.server.services.backtests.workerId]),
+        );
+      } finally {
+        await a.close();
+        await b.close();
+        await scratch.drop();
+      }
+    }, 180_000);
+  },
+);

@@ -1,4 +1,4 @@
-import { PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 
 /** Runs one job; resolves when the job has finished, whatever its outcome. */
 export type JobHandler = (id: string) => Promise<void>;
@@ -66,21 +66,23 @@ const QUEUE = 'sigmax-backtests';
  */
 export class PgBossQueue implements BacktestQueue {
   readonly kind = 'pg-boss';
-  private readonly boss: PgBoss;
+  private boss: PgBoss | undefined;
 
   constructor(
-    connectionString: string,
+    private readonly connectionString: string,
     private readonly concurrency: number,
-    onError: (error: Error) => void,
-  ) {
-    this.boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4 });
-    this.boss.on('error', onError);
-  }
+    private readonly onError: (error: Error) => void,
+  ) {}
 
   async start(handler: JobHandler): Promise<void> {
-    await this.boss.start();
-    await this.boss.createQueue(QUEUE, { retryLimit: 0, expireInSeconds: 24 * 60 * 60 });
-    await this.boss.work<{ id: string }>(
+    // Loaded only when PostgreSQL carries the jobs: a PGlite server never pays for pg-boss and pg.
+    const { PgBoss } = await import('pg-boss');
+    const boss = new PgBoss({ connectionString: this.connectionString, schema: 'pgboss', max: 4 });
+    boss.on('error', this.onError);
+    this.boss = boss;
+    await boss.start();
+    await boss.createQueue(QUEUE, { retryLimit: 0, expireInSeconds: 24 * 60 * 60 });
+    await boss.work<{ id: string }>(
       QUEUE,
       { batchSize: 1, localConcurrency: this.concurrency, pollingIntervalSeconds: 1 },
       async ([job]) => {
@@ -90,10 +92,11 @@ export class PgBossQueue implements BacktestQueue {
   }
 
   async send(id: string): Promise<void> {
+    if (!this.boss) throw new Error('the backtest queue has not started');
     await this.boss.send(QUEUE, { id });
   }
 
   async stop(): Promise<void> {
-    await this.boss.stop({ graceful: false, close: true, timeout: 2000 });
+    await this.boss?.stop({ graceful: false, close: true, timeout: 2000 });
   }
 }

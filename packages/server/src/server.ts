@@ -116,7 +116,7 @@ export async function createServer(
     const tradingService = trading;
     closers.push(() => tradingService.close());
     // Before any request: it gates every order from the first one.
-    const safety = await SafetyService.start({ db: database.db, events, clock, logger, trading });
+    const safety = await SafetyService.start({ db: database.db, events, clock, logger, trading, market });
     closers.push(() => safety.close());
     // A state restored from the database (a pause that survived the restart) shows from the start.
     metrics.setSafetyState(safety.state);

@@ -284,6 +284,51 @@ describe('pause, resume and panic', () => {
     }
   }, 60_000);
 
+  it('an executed proposal carries its stop-loss and take-profit; a stop that fires closes the position and cools the symbol down', async () => {
+    const replay = replayAt(START);
+    const t = await startTestServer({ market: replay.feed });
+    try {
+      const proposal = await call(t, '/v1/proposals', { symbol: 'BTC/USDT' }, 201);
+      const executed = await call(t, `/v1/proposals/${proposal.id}/execute`, undefined);
+      const exits = (await safety(t)).exits;
+      expect(exits).toEqual([
+        expect.objectContaining({
+          symbol: 'BTC/USDT',
+          stopLoss: proposal.stopLoss,
+          takeProfit: proposal.takeProfit,
+        }),
+      ]);
+      expect(executed.status).toBe('executed');
+      // Move the stop above the market: the next candle's range is below it, so it fires.
+      const ticker = await (await t.request('/v1/markets/BTC-USDT/ticker')).json();
+      await t.server.services.safety.attachExits(
+        'BTC/USDT',
+        exits[0].entryPrice,
+        String(Math.round(Number(ticker.last) * 2)),
+        null,
+      );
+      replay.wall.advance(4 * 3_600_000);
+      replay.feed.poll();
+      const end = Date.now() + 10_000;
+      let status: Json;
+      do {
+        await new Promise((r) => setTimeout(r, 50));
+        status = await safety(t);
+      } while (status.locks.length === 0 && Date.now() < end);
+      expect(status.exits).toEqual([]);
+      expect(status.locks).toEqual([expect.objectContaining({ symbol: 'BTC/USDT', protection: 'cooldown' })]);
+      const positions = await (await t.request('/v1/positions')).json();
+      expect(positions.data.filter((p: Json) => Number(p.quantity) > 0)).toEqual([]);
+      // A locked symbol takes no new exposure.
+      const refused = await t.request('/v1/orders', {
+        json: { symbol: 'BTC/USDT', side: 'buy', type: 'market', quantity: '0.01' },
+      });
+      expect(refused.status).toBe(409);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
   it('a read-only key cannot trade, propose or control', async () => {
     const t = await startTestServer({ market: replayAt(START).feed });
     try {

@@ -2183,6 +2183,8 @@ export interface components {
             guardUntil: string | null;
             triggers: components["schemas"]["SafetyTriggerStatus"][];
             locks: components["schemas"]["SymbolLock"][];
+            /** @description Stop-loss and take-profit prices attached to open positions (from executed proposals); watched on every candle close. */
+            exits: components["schemas"]["ProtectiveExit"][];
             limits: components["schemas"]["SafetyLimits"];
         };
         PauseRequest: {
@@ -2271,6 +2273,14 @@ export interface components {
             data: components["schemas"]["Event"][];
             /** @description The last event's id: pass it as `after` for the next page. */
             lastEventId: string | null;
+        };
+        ProtectiveExit: {
+            symbol: string;
+            entryPrice: components["schemas"]["Decimal"];
+            stopLoss: components["schemas"]["Decimal"] | null;
+            takeProfit: components["schemas"]["Decimal"] | null;
+            /** Format: date-time */
+            since: string;
         };
     };
     responses: {

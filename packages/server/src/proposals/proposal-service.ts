@@ -316,6 +316,15 @@ export class ProposalService {
       executedAt: this.o.clock.now().toISOString(),
     };
     if (await updateProposal(this.o.db, next, ['approved'])) {
+      // The analysis's stop-loss and take-profit go with the position the buy opened.
+      if (proposal.side === 'buy' && order.averageFillPrice !== null) {
+        await this.o.safety.attachExits(
+          proposal.symbol,
+          order.averageFillPrice,
+          proposal.stopLoss,
+          proposal.takeProfit,
+        );
+      }
       this.o.events.publish({ type: 'proposal.executed', proposal: next });
       return next;
     }

@@ -1,11 +1,14 @@
 import {
+  type CandleClose,
   type Clock,
   Decimal,
+  type MarketDataFeed,
   type Order,
   SafetyEnforcer,
   SafetyError,
   type SafetySnapshot,
   type Ticker,
+  triggeredExit,
 } from '@sigmax/engine';
 import type { Db } from '../db/database';
 import { readSetting, writeSetting } from '../db/queries/settings';
@@ -19,6 +22,7 @@ import { DEFAULT_LIMITS, type LimitEngines, type Limits, limitEngines } from './
 type Schemas = components['schemas'];
 
 const SNAPSHOT = 'safety.snapshot';
+const EXITS = 'safety.exits';
 const LIMITS = 'safety.limits';
 const MINUTE_MS = 60_000;
 /** Redaction categories of the privacy agent that count as a breach (leaked secrets or payment data). */
@@ -30,7 +34,11 @@ export interface SafetyServiceOptions {
   clock: Clock;
   logger: Logger;
   trading: TradingService;
+  /** Candle closes drive the stop-loss and take-profit exits. */
+  market: MarketDataFeed;
 }
+
+type Exit = Schemas['ProtectiveExit'];
 
 /** The state of one symbol's position, to tell when a round trip closes. */
 interface PositionMark {
@@ -56,6 +64,10 @@ export class SafetyService {
   /** The price each working market order was expected to fill at (the quote when it was sent). */
   private readonly expected = new Map<string, { symbol: string; side: Order['side']; price: Decimal }>();
   private readonly marks = new Map<string, PositionMark>();
+  /** Stop-loss and take-profit prices of open long positions, by symbol. */
+  private readonly exits = new Map<string, Exit>();
+  /** How the next close of a symbol's position came about (an exit that fired). */
+  private readonly closing = new Map<string, 'stop_loss' | 'take_profit'>();
   private orderTimes: number[] = [];
   private dayStart: { day: string; equity: Decimal } | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -73,7 +85,9 @@ export class SafetyService {
       const net = Decimal.from(position.realizedPnl).sub(position.fees);
       service.marks.set(position.symbol, { quantity: Decimal.from(position.quantity), base: net, net });
     }
+    for (const exit of (await readSetting<Exit[]>(o.db, EXITS)) ?? []) service.exits.set(exit.symbol, exit);
     service.unsubscribe.push(o.events.subscribe((event) => service.onEvent(event)));
+    service.unsubscribe.push(o.market.onCandle((close) => service.onCandle(close)));
     o.trading.setOrderGate((order, ticker) => service.gate(order, ticker));
     return service;
   }
@@ -158,6 +172,7 @@ export class SafetyService {
         reason: l.reason,
         until: l.until,
       })),
+      exits: [...this.exits.values()],
       limits: this.limits,
     };
   }
@@ -298,6 +313,63 @@ export class SafetyService {
     };
   }
 
+  /**
+   * Attaches a stop-loss and/or take-profit to `symbol`'s long position (replacing earlier ones): on
+   * each candle close whose range reaches one, the position is closed at market, and the round trip
+   * is recorded with that exit (a stop-loss feeds the cooldown and the stop-loss guard).
+   */
+  async attachExits(
+    symbol: string,
+    entryPrice: string,
+    stopLoss: string | null,
+    takeProfit: string | null,
+  ): Promise<void> {
+    if (stopLoss === null && takeProfit === null) return;
+    this.exits.set(symbol, {
+      symbol,
+      entryPrice,
+      stopLoss,
+      takeProfit,
+      since: this.o.clock.now().toISOString(),
+    });
+    await this.saveExits();
+  }
+
+  private async onCandle(close: CandleClose): Promise<void> {
+    const exit = this.exits.get(close.symbol);
+    if (!exit || this.closing.has(close.symbol)) return;
+    const hit = triggeredExit(
+      {
+        side: 'long',
+        entryPrice: Decimal.from(exit.entryPrice),
+        ...(exit.stopLoss !== null ? { stopPrice: Decimal.from(exit.stopLoss) } : {}),
+        ...(exit.takeProfit !== null ? { takeProfitPrice: Decimal.from(exit.takeProfit) } : {}),
+      },
+      {
+        open: Decimal.fromNumber(close.candle.open),
+        high: Decimal.fromNumber(close.candle.high),
+        low: Decimal.fromNumber(close.candle.low),
+      },
+    );
+    if (!hit) return;
+    this.closing.set(close.symbol, hit.kind);
+    this.exits.delete(close.symbol);
+    try {
+      await this.saveExits();
+      await this.o.trading.closePosition(close.symbol);
+    } catch (error) {
+      this.closing.delete(close.symbol);
+      this.o.logger.error(
+        { err: error, symbol: close.symbol, exit: hit.kind },
+        'cannot close the position at its exit',
+      );
+    }
+  }
+
+  private async saveExits(): Promise<void> {
+    await writeSetting(this.o.db, EXITS, [...this.exits.values()], this.o.clock.now());
+  }
+
   /** An exchange or market-data call failed (counts toward the API error burst trigger). */
   recordApiError(): void {
     this.enforcer.recordApiError();
@@ -353,7 +425,10 @@ export class SafetyService {
     }
     this.marks.set(position.symbol, { quantity, base: quantity.isZero() ? net : before.base, net });
     if (!before.quantity.isZero() && quantity.isZero()) {
-      this.enforcer.recordTrade({ symbol: position.symbol, pnl: net.sub(before.base), exit: 'manual' });
+      const exit = this.closing.get(position.symbol) ?? 'manual';
+      this.closing.delete(position.symbol);
+      this.enforcer.recordTrade({ symbol: position.symbol, pnl: net.sub(before.base), exit });
+      if (this.exits.delete(position.symbol)) void this.saveExits();
       void this.persist();
     }
   }

@@ -1,7 +1,7 @@
 import type { Db } from './db/database';
 import {
   countActiveAdminKeys,
-  findActiveKeyByHash,
+  findKeyByHash,
   generateKey,
   hashKey,
   insertApiKey,
@@ -17,7 +17,14 @@ export async function ensureAdminKey(
   now: Date,
 ): Promise<{ generatedKey?: string }> {
   if (configuredKey) {
-    if (!(await findActiveKeyByHash(db, hashKey(configuredKey)))) {
+    const existing = await findKeyByHash(db, hashKey(configuredKey));
+    if (existing?.revokedAt) {
+      // Never registered again: a revoked key must stay revoked. (Neither the key nor its hash is shown.)
+      throw new Error(
+        'SIGMAX_ADMIN_KEY names a key that was revoked; unset it, or set a new key, and start again',
+      );
+    }
+    if (!existing) {
       await insertApiKey(db, {
         name: 'admin (SIGMAX_ADMIN_KEY)',
         scopes: ['admin'],

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, testDrivers } from './support';
 
@@ -133,4 +136,33 @@ describe.each(await testDrivers())('API keys on %s', (driver) => {
     const named = await (await t.request('/v1/api-keys?limit=500')).json();
     expect(named.data.filter((k: { name: string }) => k.name === 'race')).toHaveLength(1);
   });
+});
+
+describe('a revoked SIGMAX_ADMIN_KEY', () => {
+  it('is never registered again: the server refuses to start with it, without showing it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmax-keys-'));
+    const bootstrap = 'sk_sigmax_bootstrap_key_that_gets_revoked_01';
+    try {
+      const first = await startTestServer({ config: { dataDir: dir, adminKey: bootstrap } });
+      const other = await first.request('/v1/api-keys', {
+        json: { name: 'ops', scopes: ['admin'] },
+        key: bootstrap,
+      });
+      const { key: replacement } = await other.json();
+      const keys = await (await first.request('/v1/api-keys', { key: bootstrap })).json();
+      const id = keys.data.find((k: { name: string }) => k.name === 'admin (SIGMAX_ADMIN_KEY)').id;
+      expect((await first.request(`/v1/api-keys/${id}`, { method: 'DELETE', key: replacement })).status).toBe(
+        200,
+      );
+      await first.close();
+      const error = await startTestServer({ config: { dataDir: dir, adminKey: bootstrap } }).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).toMatch(/SIGMAX_ADMIN_KEY names a key that was revoked/);
+      expect(error?.message).not.toContain(bootstrap.slice(10));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

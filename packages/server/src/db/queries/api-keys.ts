@@ -45,6 +45,12 @@ export async function insertApiKey(
   return row as ApiKeyRow;
 }
 
+/** The key with this hash, revoked or not, or undefined. */
+export async function findKeyByHash(db: Db, hash: string): Promise<ApiKeyRow | undefined> {
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hash)).limit(1);
+  return row;
+}
+
 export async function findActiveKeyByHash(db: Db, hash: string): Promise<ApiKeyRow | undefined> {
   const [row] = await db
     .select()

@@ -3,12 +3,20 @@ import { SigmaxError } from './core/errors';
 import { checkLimits, type Fetch, HTTPClient, type RequestOptions } from './core/request';
 import { Analyses } from './resources/analyses';
 import { ApiKeys } from './resources/api-keys';
+import { Audit } from './resources/audit';
+import { Backtests } from './resources/backtests';
+import { Control } from './resources/control';
 import { Debates } from './resources/debates';
+import { Events } from './resources/events';
 import { Fills } from './resources/fills';
 import { Markets } from './resources/markets';
+import { Metrics } from './resources/metrics';
 import { Orders } from './resources/orders';
 import { PortfolioResource } from './resources/portfolio';
 import { Positions } from './resources/positions';
+import { Proposals } from './resources/proposals';
+import { Safety } from './resources/safety';
+import { Strategies } from './resources/strategies';
 import type { Health, Status } from './types';
 
 /**
@@ -74,6 +82,22 @@ export class Sigmax {
   readonly analyses: Analyses;
   /** The bull/bear debates of past analyses. */
   readonly debates: Debates;
+  /** The strategies a backtest can run, with their typed parameters. */
+  readonly strategies: Strategies;
+  /** Backtests, parameter searches, walk-forward and Monte Carlo jobs: start, follow, cancel, chart. */
+  readonly backtests: Backtests;
+  /** Live events over Server-Sent Events (resumable, reconnecting), and the stored ones. */
+  readonly events: Events;
+  /** The tamper-evident audit log and the check of its hash chain (needs an `admin` key). */
+  readonly audit: Audit;
+  /** The server's Prometheus metrics, as text. */
+  readonly metrics: Metrics;
+  /** Trade proposals from analyses: create, approve or reject, execute. */
+  readonly proposals: Proposals;
+  /** The safety state, its triggers and locks, and the limits (changing them needs `admin`). */
+  readonly safety: Safety;
+  /** Pause, resume, the panic switch, and the autonomous loop. */
+  readonly control: Control;
   // Held privately, unlike the other options, so that logging the client never prints the key.
   readonly #http: HTTPClient;
 
@@ -107,6 +131,19 @@ export class Sigmax {
     this.portfolio = new PortfolioResource(this.#http);
     this.analyses = new Analyses(this.#http);
     this.debates = new Debates(this.#http);
+    this.strategies = new Strategies(this.#http);
+    this.audit = new Audit(this.#http);
+    this.metrics = new Metrics(this.#http);
+    this.events = new Events(this.#http, {
+      baseUrl,
+      apiKey: options.apiKey ?? readEnv('SIGMAX_API_KEY'),
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      defaultHeaders: { ...options.defaultHeaders },
+    });
+    this.backtests = new Backtests(this.#http);
+    this.proposals = new Proposals(this.#http);
+    this.safety = new Safety(this.#http);
+    this.control = new Control(this.#http);
   }
 
   /**

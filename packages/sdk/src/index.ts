@@ -6,18 +6,25 @@ export {
   APITimeoutError,
   APIUserAbortError,
   AuthenticationError,
+  BacktestNotCancelableError,
   BadRequestError,
+  ComplianceDeniedError,
   ConflictError,
   DuplicateClientOrderIdError,
   IdempotencyKeyReusedError,
   InsufficientFundsError,
   InternalServerError,
   LastAdminKeyError,
+  NoTradeSignalError,
   NotFoundError,
   OrderNotCancelableError,
   PermissionDeniedError,
+  ProposalStateError,
   RateLimitError,
+  ResumeNeedsForceError,
+  RiskLimitError,
   SigmaxError,
+  TradingPausedError,
   UnprocessableEntityError,
 } from './core/errors';
 export { Page, type PageParams, PagePromise } from './core/pagination';
@@ -25,12 +32,90 @@ export type { Fetch, RequestOptions } from './core/request';
 export type { components, operations, paths } from './generated/openapi';
 export { Analyses } from './resources/analyses';
 export { ApiKeys } from './resources/api-keys';
+export {
+  Audit,
+  type AuditEntry,
+  type AuditList,
+  type AuditListParams,
+  type AuditVerification,
+} from './resources/audit';
+export {
+  type Backtest,
+  type BacktestCreateParams,
+  type BacktestEquity,
+  type BacktestEquityParams,
+  type BacktestKind,
+  type BacktestList,
+  type BacktestListParams,
+  type BacktestMetrics,
+  type BacktestReport,
+  type BacktestRunReport,
+  type BacktestStatus,
+  type BacktestSummary,
+  Backtests,
+  type BacktestTrade,
+  type BacktestUploadParams,
+  type BacktestWaitOptions,
+  BacktestWaitTimeoutError,
+  type EquitySample,
+} from './resources/backtests';
+export {
+  Control,
+  type LoopStartParams,
+  type LoopStatus,
+  type PanicParams,
+  type PanicReport,
+  type PauseParams,
+  type ResumeParams,
+} from './resources/control';
 export { Debates } from './resources/debates';
+export {
+  type Event,
+  type EventFilterParams,
+  type EventHistoryParams,
+  type EventList,
+  type EventStreamParams,
+  Events,
+} from './resources/events';
 export { Fills } from './resources/fills';
 export { Markets } from './resources/markets';
+export { Metrics } from './resources/metrics';
 export { Orders } from './resources/orders';
 export { EquityHistoryPage, PortfolioResource } from './resources/portfolio';
 export { Positions } from './resources/positions';
+export {
+  type ComplianceVerdict,
+  type Proposal,
+  type ProposalApproval,
+  type ProposalCreateParams,
+  type ProposalDecisionParams,
+  type ProposalList,
+  type ProposalListParams,
+  type ProposalStatus,
+  Proposals,
+  type RiskVerdict,
+  type RiskViolation,
+} from './resources/proposals';
+export {
+  type CompliancePolicy,
+  type ProtectiveExit,
+  type RiskLimits,
+  Safety,
+  type SafetyConfig,
+  type SafetyLimits,
+  type SafetyLimitsUpdate,
+  type SafetyState,
+  type SafetyStatus,
+  type SafetyTriggerStatus,
+  type SymbolLock,
+} from './resources/safety';
+export {
+  type ParamValue,
+  Strategies,
+  type Strategy,
+  type StrategyList,
+  type StrategyParam,
+} from './resources/strategies';
 export type {
   AgentFinding,
   AgentName,

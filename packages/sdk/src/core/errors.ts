@@ -1,3 +1,4 @@
+import type { components } from '../generated/openapi';
 import type { ErrorCode, Order, Problem } from '../types';
 import { parseRetryAfter } from './retry';
 
@@ -174,6 +175,97 @@ export class OrderNotCancelableError extends ConflictError {
   }
 }
 
+/** 409 `backtest_not_cancelable`: the backtest job has already finished. */
+export class BacktestNotCancelableError extends ConflictError {
+  override name = 'BacktestNotCancelableError';
+}
+
+/**
+ * 409 `trading_paused`: the safety enforcer refuses new orders now (a pause, a panic or a tripped
+ * trigger). `state` is `HALTED` (no order at all) or `REDUCING` (only orders that reduce a position).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await sigmax.orders.create({ symbol: 'BTC/USDT', side: 'buy', type: 'market', quantity: '0.01' });
+ * } catch (error) {
+ *   if (error instanceof TradingPausedError) console.log('trading is', error.state, error.problem?.detail);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class TradingPausedError extends ConflictError {
+  override name = 'TradingPausedError';
+  /** The safety state that refused the order, when the server said. */
+  readonly state: 'REDUCING' | 'HALTED' | undefined;
+
+  constructor(status: number, body: unknown, headers: Headers) {
+    super(status, body, headers);
+    const state = this.problem?.state;
+    this.state = state === 'REDUCING' || state === 'HALTED' ? state : undefined;
+  }
+}
+
+/**
+ * 409 `proposal_not_pending`, `proposal_not_approved` or `proposal_expired`: the proposal is not in a
+ * state that allows this (approving an approved one, executing a rejected one, anything on an
+ * expired one). `code` says which; `proposals.get(id)` shows its status.
+ */
+export class ProposalStateError extends ConflictError {
+  override name = 'ProposalStateError';
+}
+
+/**
+ * 409 `resume_needs_force`: within the guard window after a panic or a tripped trigger, resuming
+ * needs `force: true`, and `force` needs a key with the `admin` scope.
+ */
+export class ResumeNeedsForceError extends ConflictError {
+  override name = 'ResumeNeedsForceError';
+}
+
+/**
+ * 422 `risk_limit_exceeded`: the order would break a risk limit. `violations` lists each limit with
+ * its value and the order's figure; `problem.errors` has one entry per violation (`risk.<code>`).
+ */
+export class RiskLimitError extends UnprocessableEntityError {
+  override name = 'RiskLimitError';
+  /** The limits the order would break, when the server sent them. */
+  readonly violations: components['schemas']['RiskViolation'][];
+
+  constructor(status: number, body: unknown, headers: Headers) {
+    super(status, body, headers);
+    const violations = this.problem?.violations;
+    this.violations = Array.isArray(violations)
+      ? (violations as components['schemas']['RiskViolation'][])
+      : [];
+  }
+}
+
+/**
+ * 422 `compliance_denied`: the compliance policy denies the order (a deny list, the profile's
+ * position cap, ...); `problem.errors` names each rule that failed (`compliance.<rule>`).
+ */
+export class ComplianceDeniedError extends UnprocessableEntityError {
+  override name = 'ComplianceDeniedError';
+}
+
+/**
+ * 422 `no_trade_signal`: the analysis proposes no trade (it says hold, says sell with nothing to
+ * sell, or the position is already at its cap). `analysisId` is the analysis, to read its
+ * explanation.
+ */
+export class NoTradeSignalError extends UnprocessableEntityError {
+  override name = 'NoTradeSignalError';
+  /** The analysis that proposed nothing, when the server said. */
+  readonly analysisId: string | undefined;
+
+  constructor(status: number, body: unknown, headers: Headers) {
+    super(status, body, headers);
+    const id = this.problem?.analysisId;
+    this.analysisId = typeof id === 'string' ? id : undefined;
+  }
+}
+
 /**
  * No response arrived: DNS failure, refused or reset connection, offline. Retried before thrown;
  * the underlying error is the `cause`.
@@ -223,6 +315,15 @@ const errorsByCode: Record<string, APIErrorClass> = {
   insufficient_funds: InsufficientFundsError,
   duplicate_client_order_id: DuplicateClientOrderIdError,
   order_not_cancelable: OrderNotCancelableError,
+  backtest_not_cancelable: BacktestNotCancelableError,
+  trading_paused: TradingPausedError,
+  proposal_not_pending: ProposalStateError,
+  proposal_not_approved: ProposalStateError,
+  proposal_expired: ProposalStateError,
+  resume_needs_force: ResumeNeedsForceError,
+  risk_limit_exceeded: RiskLimitError,
+  compliance_denied: ComplianceDeniedError,
+  no_trade_signal: NoTradeSignalError,
 };
 
 const errorsByStatus: Record<number, APIErrorClass> = {

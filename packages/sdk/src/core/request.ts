@@ -68,10 +68,39 @@ type PageFactory<Item, P extends Page<Item>> = (
 /** A path, or a function building one with `path` so that a bad id rejects the call instead of throwing. */
 type PathInput = string | (() => string);
 
+/**
+ * @internal A request body sent as it is rather than as JSON: its text and its content type. Being
+ * text built once per call, every retry sends the very same bytes (with the same `Idempotency-Key`).
+ */
+export class RawBody {
+  constructor(
+    readonly content: string,
+    readonly contentType: string,
+  ) {}
+
+  /**
+   * A `multipart/form-data` body written out with the given `boundary`, rather than by `FormData`,
+   * whose boundary is random on every serialisation.
+   */
+  static multipart(
+    boundary: string,
+    parts: ReadonlyArray<{ name: string; filename?: string; type: string; content: string }>,
+  ): RawBody {
+    const body = parts
+      .map(({ name, filename, type, content }) => {
+        const disposition = `form-data; name="${name}"${filename === undefined ? '' : `; filename="${filename}"`}`;
+        return `--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${type}\r\n\r\n${content}\r\n`;
+      })
+      .join('');
+    return new RawBody(`${body}--${boundary}--\r\n`, `multipart/form-data; boundary=${boundary}`);
+  }
+}
+
 interface Call {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: PathInput;
   query?: Query | undefined;
+  /** Sent as JSON, or as it is when it is a `RawBody`. */
   body?: unknown;
   options?: RequestOptions | undefined;
   /** Non-2xx statuses whose JSON body is the answer rather than an error (health's 503). */
@@ -108,6 +137,11 @@ export class HTTPClient {
 
   post<T>(path: PathInput, body: unknown, options?: RequestOptions): APIPromise<T> {
     return new APIPromise(this.#send<T>({ method: 'POST', path, body, options }));
+  }
+
+  /** A PUT: replaces the resource at `path` with `body`. Idempotent, so it carries no Idempotency-Key. */
+  put<T>(path: PathInput, body: unknown, options?: RequestOptions): APIPromise<T> {
+    return new APIPromise(this.#send<T>({ method: 'PUT', path, body, options }));
   }
 
   delete<T>(path: PathInput, options?: RequestOptions, extra?: Pick<Call, 'query'>): APIPromise<T> {
@@ -169,7 +203,7 @@ export class HTTPClient {
       pending = ky(url, {
         method: call.method,
         headers,
-        json: call.body,
+        ...(call.body instanceof RawBody ? { body: call.body.content } : { json: call.body }),
         signal: call.options?.signal,
         timeout,
         retry: 0,
@@ -209,6 +243,7 @@ export class HTTPClient {
       for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
     }
     if (apiKey && !headers.has('authorization')) headers.set('authorization', `Bearer ${apiKey}`);
+    if (call.body instanceof RawBody) headers.set('content-type', call.body.contentType);
     const idempotencyKey = call.options?.idempotencyKey ?? headers.get('idempotency-key');
     if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
     else if (call.method === 'POST') headers.set('idempotency-key', randomKey());

@@ -143,13 +143,16 @@ export class AutonomousLoop {
     }
     if (!this.leader) this.leader = await this.acquire();
     if (this.leader && !this.unsubscribe) {
-      const symbols = new Set(this.setting.symbols);
-      this.unsubscribe = this.o.market.onCandle(
-        (close) => {
-          if (symbols.has(close.symbol)) void this.cycles.run(() => this.cycle(close));
-        },
-        { timeframe: this.setting.timeframe },
+      // One subscription per symbol: a feed that polls an exchange needs both a symbol and a timeframe.
+      const stops = this.setting.symbols.map((symbol) =>
+        this.o.market.onCandle((close) => void this.cycles.run(() => this.cycle(close)), {
+          symbol,
+          timeframe: this.setting.timeframe,
+        }),
       );
+      this.unsubscribe = () => {
+        for (const stop of stops) stop();
+      };
     }
   }
 

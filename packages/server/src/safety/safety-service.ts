@@ -7,6 +7,7 @@ import {
   SafetyEnforcer,
   SafetyError,
   type SafetySnapshot,
+  TIMEFRAMES,
   type Ticker,
   triggeredExit,
 } from '@sigmax/engine';
@@ -68,6 +69,8 @@ export class SafetyService {
   private readonly exits = new Map<string, Exit>();
   /** How the next close of a symbol's position came about (an exit that fired). */
   private readonly closing = new Map<string, 'stop_loss' | 'take_profit'>();
+  /** Candle subscriptions of the symbols with exits (each feed needs a symbol and a timeframe). */
+  private readonly watching = new Map<string, () => void>();
   private orderTimes: number[] = [];
   private dayStart: { day: string; equity: Decimal } | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -85,9 +88,11 @@ export class SafetyService {
       const net = Decimal.from(position.realizedPnl).sub(position.fees);
       service.marks.set(position.symbol, { quantity: Decimal.from(position.quantity), base: net, net });
     }
-    for (const exit of (await readSetting<Exit[]>(o.db, EXITS)) ?? []) service.exits.set(exit.symbol, exit);
     service.unsubscribe.push(o.events.subscribe((event) => service.onEvent(event)));
-    service.unsubscribe.push(o.market.onCandle((close) => service.onCandle(close)));
+    for (const exit of (await readSetting<Exit[]>(o.db, EXITS)) ?? []) {
+      service.exits.set(exit.symbol, exit);
+      await service.watch(exit.symbol);
+    }
     o.trading.setOrderGate((order, ticker) => service.gate(order, ticker));
     return service;
   }
@@ -111,6 +116,7 @@ export class SafetyService {
 
   close(): Promise<void> {
     for (const stop of this.unsubscribe) stop();
+    for (const symbol of [...this.watching.keys()]) this.unwatch(symbol);
     this.stopEnforcer();
     return this.writing;
   }
@@ -332,7 +338,32 @@ export class SafetyService {
       takeProfit,
       since: this.o.clock.now().toISOString(),
     });
+    await this.watch(symbol);
     await this.saveExits();
+  }
+
+  /**
+   * Follows the candle closes of `symbol` on each of its timeframes, where exits are checked (a feed
+   * may have stopped serving one of them: a replay whose hourly data ends earlier, say).
+   */
+  private async watch(symbol: string): Promise<void> {
+    if (this.watching.has(symbol)) return;
+    try {
+      const market = await this.o.market.getMarket(symbol);
+      const stops = TIMEFRAMES.filter((tf) => market.timeframes.includes(tf)).map((timeframe) =>
+        this.o.market.onCandle((close) => void this.onCandle(close), { symbol, timeframe }),
+      );
+      this.watching.set(symbol, () => {
+        for (const stop of stops) stop();
+      });
+    } catch (error) {
+      this.o.logger.error({ err: error, symbol }, 'cannot follow the candles of a position with exits');
+    }
+  }
+
+  private unwatch(symbol: string): void {
+    this.watching.get(symbol)?.();
+    this.watching.delete(symbol);
   }
 
   private async onCandle(close: CandleClose): Promise<void> {
@@ -354,6 +385,7 @@ export class SafetyService {
     if (!hit) return;
     this.closing.set(close.symbol, hit.kind);
     this.exits.delete(close.symbol);
+    this.unwatch(close.symbol);
     try {
       await this.saveExits();
       await this.o.trading.closePosition(close.symbol);
@@ -428,7 +460,10 @@ export class SafetyService {
       const exit = this.closing.get(position.symbol) ?? 'manual';
       this.closing.delete(position.symbol);
       this.enforcer.recordTrade({ symbol: position.symbol, pnl: net.sub(before.base), exit });
-      if (this.exits.delete(position.symbol)) void this.saveExits();
+      if (this.exits.delete(position.symbol)) {
+        this.unwatch(position.symbol);
+        void this.saveExits();
+      }
       void this.persist();
     }
   }

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, testDrivers } from './support';
+import { restartableStorage, startTestServer, type TestServer, testDrivers } from './support';
 
 describe.each(await testDrivers())('API keys on %s', (driver) => {
   let t: TestServer;
@@ -140,10 +137,10 @@ describe.each(await testDrivers())('API keys on %s', (driver) => {
 
 describe('a revoked SIGMAX_ADMIN_KEY', () => {
   it('is never registered again: the server refuses to start with it, without showing it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmax-keys-'));
+    const storage = await restartableStorage('pglite', 'keys');
     const bootstrap = 'sk_sigmax_bootstrap_key_that_gets_revoked_01';
     try {
-      const first = await startTestServer({ config: { dataDir: dir, adminKey: bootstrap } });
+      const first = await startTestServer({ config: { ...storage.config, adminKey: bootstrap } });
       const other = await first.request('/v1/api-keys', {
         json: { name: 'ops', scopes: ['admin'] },
         key: bootstrap,
@@ -155,14 +152,14 @@ describe('a revoked SIGMAX_ADMIN_KEY', () => {
         200,
       );
       await first.close();
-      const error = await startTestServer({ config: { dataDir: dir, adminKey: bootstrap } }).then(
+      const error = await startTestServer({ config: { ...storage.config, adminKey: bootstrap } }).then(
         () => null,
         (e: Error) => e,
       );
       expect(error?.message).toMatch(/SIGMAX_ADMIN_KEY names a key that was revoked/);
       expect(error?.message).not.toContain(bootstrap.slice(10));
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await storage.cleanup();
     }
   }, 60_000);
 });

@@ -1,13 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Candle, runBacktest, smaCrossover } from '@sigmax/engine';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBacktest } from '../src/db/queries/backtests';
 import { backtests } from '../src/db/schema';
 import type { BusEvent } from '../src/events/bus';
-import { createScratchDatabase, startTestServer, type TestServer, testDrivers } from './support';
+import {
+  createScratchDatabase,
+  restartableStorage,
+  startTestServer,
+  type TestServer,
+  testDrivers,
+} from './support';
 import { keyWith, replayAtEnd } from './support/trading';
 
 // biome-ignore lint/suspicious/noExplicitAny: bodies are checked against the spec by the test server
@@ -275,6 +278,36 @@ describe.each(await testDrivers())('backtests on %s', (driver) => {
     expect(job.result.run.metrics.bars).toBe(candles.length);
   }, 60_000);
 
+  it('sizes by the risk manager: volatility target and half-Kelly', async () => {
+    const vol = await post(t, {
+      strategy: sma,
+      data: market,
+      settings: {
+        ...settings,
+        sizing: { kind: 'risk', method: 'volatility-target', targetVolatility: 0.3, maxFraction: 0.9 },
+      },
+    });
+    const kelly = await post(t, {
+      strategy: sma,
+      data: market,
+      settings: {
+        ...settings,
+        sizing: { kind: 'risk', method: 'half-kelly', minTrades: 3, startFraction: 0.2 },
+      },
+    });
+    for (const id of [vol.id, kelly.id]) {
+      const job = await finished(t, id);
+      expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+      expect(job.result.run.trades.length).toBeGreaterThan(0);
+    }
+    const problem = await post(
+      t,
+      { strategy: sma, data: market, settings: { sizing: { kind: 'risk', method: 'volatility-target' } } },
+      422,
+    );
+    expect(fieldsOf(problem)).toEqual(['body.settings.sizing.targetVolatility']);
+  }, 60_000);
+
   it('answers 404 for an unknown job', async () => {
     expect((await t.request('/v1/backtests/bt_nope')).status).toBe(404);
     expect((await t.request('/v1/backtests/bt_nope', { method: 'DELETE' })).status).toBe(404);
@@ -293,15 +326,7 @@ describe.each(await testDrivers())('backtests across a restart on %s', (driver) 
   let storage: Record<string, unknown>;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    if (driver === 'postgres') {
-      const scratch = await createScratchDatabase();
-      storage = { databaseUrl: scratch.url };
-      cleanup = scratch.drop;
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), 'sigmax-backtests-'));
-      storage = { dataDir: dir };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    }
+    ({ config: storage, cleanup } = await restartableStorage(driver, 'backtests'));
   });
   afterAll(() => cleanup?.());
 

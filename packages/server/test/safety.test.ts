@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MarketDataError, type MarketDataFeed } from '@sigmax/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support';
+import { restartableStorage, startTestServer, type TestServer } from './support';
 import { keyWith, place, replayAt } from './support/trading';
 
 // biome-ignore lint/suspicious/noExplicitAny: bodies are checked against the spec by the test server
@@ -210,13 +207,13 @@ describe('auto-pause triggers, end to end through the API', () => {
 
 describe('pause, resume and panic', () => {
   it('a pause survives a restart with the same database', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmax-safety-'));
+    const storage = await restartableStorage('pglite', 'safety');
     try {
-      const first = await startTestServer({ market: replayAt(START).feed, config: { dataDir: dir } });
+      const first = await startTestServer({ market: replayAt(START).feed, config: storage.config });
       const paused = await call(first, '/v1/control/pause', { reason: 'maintenance window' });
       expect(paused).toMatchObject({ state: 'HALTED', reason: 'maintenance window', pausedUntil: null });
       await first.close();
-      const second = await startTestServer({ market: replayAt(START).feed, config: { dataDir: dir } });
+      const second = await startTestServer({ market: replayAt(START).feed, config: storage.config });
       try {
         const status = await safety(second);
         expect(status).toMatchObject({ state: 'HALTED', reason: 'maintenance window' });
@@ -229,7 +226,7 @@ describe('pause, resume and panic', () => {
         await second.close();
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await storage.cleanup();
     }
   }, 60_000);
 

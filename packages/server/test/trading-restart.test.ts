@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createOrder, Decimal } from '@sigmax/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOrder } from '../src/db/queries/orders';
 import { NOT_PLACED_BEFORE_RESTART } from '../src/trading/trading-service';
-import { createScratchDatabase, startTestServer, type TestServer, testDrivers } from './support';
+import { restartableStorage, startTestServer, type TestServer, testDrivers } from './support';
 import { place, replayAt } from './support/trading';
 
 const START = '2021-01-04T00:00:00Z';
@@ -15,15 +12,7 @@ describe.each(await testDrivers())('a restart on %s', (driver) => {
   let storage: Record<string, unknown>;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    if (driver === 'postgres') {
-      const scratch = await createScratchDatabase();
-      storage = { databaseUrl: scratch.url };
-      cleanup = scratch.drop;
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), 'sigmax-restart-'));
-      storage = { dataDir: dir };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    }
+    ({ config: storage, cleanup } = await restartableStorage(driver, 'restart'));
   });
   afterAll(() => cleanup?.());
 

@@ -4,7 +4,7 @@ export { FILL_MODELS, fillPrice } from './fill-models';
 export { computeMetrics, drawdownSeries, inferPeriodsPerYear, type MetricsInput, YEAR_MS } from './metrics';
 export { checkParam, paramGrid, resolveParams } from './params';
 export { runBacktest } from './run-backtest';
-export { affordableQuantity, sizeOrder } from './sizing';
+export { affordableQuantity, riskFraction, sizeOrder } from './sizing';
 export { defineStrategy, type StrategySource } from './strategies/define';
 export {
   MULTI_AGENT_MARKET,
@@ -36,9 +36,11 @@ export type {
   ParamSpec,
   ParamValue,
   ParamValues,
+  RiskSizing,
   Signal,
   Sizing,
   SizingFunction,
+  SizingHistory,
   SizingInput,
   Strategy,
   StrategyContext,

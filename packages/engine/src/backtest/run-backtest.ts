@@ -18,6 +18,7 @@ import type {
   OppositeSignal,
   Signal,
   Sizing,
+  SizingHistory,
   Strategy,
   StrategyContext,
   Trade,
@@ -81,6 +82,21 @@ function settingsOf(input: BacktestInput): Settings {
   if (!lot.isPositive()) fail(`lotSize must be positive, got ${lot}`);
   const sizing = input.sizing ?? { kind: 'all-in' };
   if (sizing.kind === 'fraction' && !(sizing.fraction > 0)) fail('sizing.fraction must be positive');
+  if (sizing.kind === 'risk') {
+    const cap = sizing.maxFraction ?? 1;
+    if (!(cap > 0 && cap <= 1)) fail('sizing.maxFraction must be more than 0 and at most 1');
+    if (sizing.method === 'volatility-target') {
+      if (!(sizing.targetVolatility > 0)) fail('sizing.targetVolatility must be positive');
+      const lookback = sizing.lookback ?? 30;
+      if (!(Number.isInteger(lookback) && lookback >= 2)) fail('sizing.lookback must be a whole number ≥ 2');
+    } else if (sizing.method === 'half-kelly') {
+      const minTrades = sizing.minTrades ?? 10;
+      if (!(Number.isInteger(minTrades) && minTrades >= 1))
+        fail('sizing.minTrades must be a whole number ≥ 1');
+      const start = sizing.startFraction ?? 0.1;
+      if (!(start >= 0 && start <= 1)) fail('sizing.startFraction must be from 0 to 1');
+    } else fail(`unknown risk sizing method ${String((sizing as { method: unknown }).method)}`);
+  }
   const onOpposite = input.onOpposite ?? 'reverse';
   if (onOpposite !== 'reverse' && onOpposite !== 'close') fail(`onOpposite must be reverse or close`);
   const atEnd = input.atEnd ?? 'close';
@@ -214,6 +230,14 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     });
   };
 
+  // What sizing may know: closes up to the candle whose close made the signal, and the closed trades.
+  let signalIndex = 0;
+  const history: SizingHistory = {
+    close: (back) => (back >= 0 && signalIndex - back >= 0 ? candles[signalIndex - back]?.close : undefined),
+    trades,
+    periodsPerYear: s.periodsPerYear,
+  };
+
   /** Carries out a decision on `bar` (index `index`), at `time`: close the position, then open `openSide`. */
   const execute = (close: boolean, openSide: number, bar: Candle, index: number, time: number) => {
     clock.set(time);
@@ -228,12 +252,14 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     const buy = openSide > 0;
     const priceNum = fillPrice(s.fill, bar, buy, s.intrabarSlippage);
     const price = Decimal.fromNumber(priceNum);
+    signalIndex = s.fill === 'close' ? index : index - 1;
     const sizingInput = {
       side: buy ? 'long' : 'short',
       price: priceNum,
       cash: cashNum,
       equity: cashNum,
       candle: bar,
+      history,
     } as const;
     let quantity = sizeOrder(s.sizing, sizingInput, cash, price, s.lot, paper);
     // Fee rounding can leave an all-in buy a hair short: one lot less then.

@@ -1,6 +1,7 @@
 import { Decimal } from '../decimal';
 import type { PaperSettings } from '../paper/config';
-import type { Sizing, SizingInput } from './types';
+import { halfKellyFraction, volatilityTargetFraction } from '../risk/sizing';
+import type { RiskSizing, Sizing, SizingInput } from './types';
 
 /**
  * The most lots `cash` pays for at `price`, the paper venue's slippage and taker fee included:
@@ -46,6 +47,9 @@ export function sizeOrder(
     case 'custom':
       wanted = toDecimal(sizing.size(input));
       break;
+    case 'risk':
+      wanted = toDecimal((riskFraction(sizing, input) * input.equity) / input.price);
+      break;
   }
   const quantity = wanted.quantize(lot, 'down');
   if (!quantity.isPositive()) return Decimal.ZERO;
@@ -54,4 +58,52 @@ export function sizeOrder(
 
 function toDecimal(value: number): Decimal {
   return Number.isFinite(value) && value > 0 ? Decimal.fromNumber(value) : Decimal.ZERO;
+}
+
+/** The share of equity {@link RiskSizing} puts in a new position, from the history it may know. */
+export function riskFraction(sizing: RiskSizing, input: SizingInput): number {
+  const cap = sizing.maxFraction ?? 1;
+  const { history } = input;
+  if (sizing.method === 'volatility-target') {
+    const lookback = sizing.lookback ?? 30;
+    let sum = 0;
+    let sumSq = 0;
+    for (let back = 0; back < lookback; back++) {
+      const now = history.close(back);
+      const before = history.close(back + 1);
+      if (now === undefined || before === undefined) return 0; // not enough known yet
+      const r = Math.log(now / before);
+      sum += r;
+      sumSq += r * r;
+    }
+    const mean = sum / lookback;
+    const variance = Math.max(0, (sumSq - lookback * mean * mean) / (lookback - 1));
+    const annual = Math.sqrt(variance * history.periodsPerYear);
+    if (!(annual > 0)) return cap;
+    return volatilityTargetFraction(
+      String(sizing.targetVolatility),
+      annual.toPrecision(12),
+      String(cap),
+    ).toNumber();
+  }
+  const closed = history.trades.filter((t) => !t.open);
+  if (closed.length < (sizing.minTrades ?? 10)) return Math.min(cap, sizing.startFraction ?? 0.1);
+  let wins = 0;
+  let won = 0;
+  let lost = 0;
+  for (const t of closed) {
+    const pnl = t.pnl.toNumber();
+    if (pnl > 0) {
+      wins++;
+      won += pnl;
+    } else lost -= pnl;
+  }
+  if (wins === 0) return 0;
+  if (lost === 0 || wins === closed.length) return cap;
+  const payoff = won / wins / (lost / (closed.length - wins));
+  const fraction = halfKellyFraction(
+    (wins / closed.length).toPrecision(12),
+    payoff.toPrecision(12),
+  ).toNumber();
+  return Math.min(cap, fraction);
 }

@@ -134,6 +134,7 @@ export interface SizingInput {
   /** Equity after any closing leg, as a float. */
   readonly equity: number;
   readonly candle: Candle;
+  readonly history: SizingHistory;
 }
 
 /** Base units to trade (rounded down to the lot size; 0 or less skips the order). */
@@ -150,7 +151,47 @@ export type Sizing =
   | { readonly kind: 'units'; readonly units: DecimalInput }
   | { readonly kind: 'fraction'; readonly fraction: number }
   | { readonly kind: 'all-in' }
-  | { readonly kind: 'custom'; readonly size: SizingFunction };
+  | { readonly kind: 'custom'; readonly size: SizingFunction }
+  | RiskSizing;
+
+/**
+ * Sizing by the risk manager's rules (the engine's `risk` module), from what is known when the order
+ * is placed, never later:
+ * - `volatility-target`: the fraction of equity whose volatility is `targetVolatility` (annualised),
+ *   given the asset's realised volatility over the last `lookback` closes up to the signal candle
+ *   (no order until that many are known), capped at `maxFraction`;
+ * - `half-kelly`: half the Kelly fraction of the win rate and payoff ratio of the trades closed so far,
+ *   capped at `maxFraction`; `startFraction` until `minTrades` trades have closed.
+ */
+export type RiskSizing =
+  | {
+      readonly kind: 'risk';
+      readonly method: 'volatility-target';
+      readonly targetVolatility: number;
+      /** @default 30 */
+      readonly lookback?: number;
+      /** @default 1 */
+      readonly maxFraction?: number;
+    }
+  | {
+      readonly kind: 'risk';
+      readonly method: 'half-kelly';
+      /** @default 1 */
+      readonly maxFraction?: number;
+      /** @default 10 */
+      readonly minTrades?: number;
+      /** @default 0.1 */
+      readonly startFraction?: number;
+    };
+
+/** What a sizing rule may know of the past when an order is placed: nothing after the signal candle. */
+export interface SizingHistory {
+  /** The close `back` candles before the signal candle (`close(0)` is the signal candle's), or undefined. */
+  close(back: number): number | undefined;
+  /** The round trips closed so far. */
+  readonly trades: readonly Trade[];
+  readonly periodsPerYear: number;
+}
 
 /** On a signal against the open position: close it and open the other way, or only close it. */
 export type OppositeSignal = 'reverse' | 'close';

@@ -1653,6 +1653,21 @@ export interface components {
             kind: "fraction";
             /** @description Share of equity per position. */
             fraction: number;
+        } | {
+            /** @constant */
+            kind: "risk";
+            /** @enum {string} */
+            method: "volatility-target" | "half-kelly";
+            /** @description Required for `volatility-target`, e.g. 0.2 for 20 % a year. */
+            targetVolatility?: number;
+            /** @description Default 30. */
+            lookback?: number;
+            /** @description Default 1. */
+            maxFraction?: number;
+            /** @description Default 10. */
+            minTrades?: number;
+            /** @description Default 0.1. */
+            startFraction?: number;
         };
         /** @description How the simulated account trades. Every field has a default. */
         BacktestSettings: {

@@ -59,6 +59,20 @@ const sizingSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all-in') }),
   z.strictObject({ kind: z.literal('units'), units: decimalString }),
   z.strictObject({ kind: z.literal('fraction'), fraction: z.number().gt(0).max(1) }),
+  z
+    .strictObject({
+      kind: z.literal('risk'),
+      method: z.enum(['volatility-target', 'half-kelly']),
+      targetVolatility: z.number().gt(0).optional(),
+      lookback: z.number().int().min(2).optional(),
+      maxFraction: z.number().gt(0).max(1).optional(),
+      minTrades: z.number().int().min(1).optional(),
+      startFraction: z.number().min(0).max(1).optional(),
+    })
+    .refine((s) => s.method !== 'volatility-target' || s.targetVolatility !== undefined, {
+      path: ['targetVolatility'],
+      message: 'volatility-target sizing needs targetVolatility',
+    }),
 ]);
 
 export const backtestSettingsSchema = z.strictObject({

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 
 /** The PostgreSQL server tests use when it answers (override with SIGMAX_TEST_DATABASE_URL). */
@@ -57,4 +60,21 @@ function redact(url: string): string {
   const u = new URL(url);
   if (u.password) u.password = '***';
   return u.toString();
+}
+
+/**
+ * Storage that survives a restart: a scratch PostgreSQL database on `postgres`, a temporary PGlite
+ * data folder (`sigmax-<name>-…` in the system temp folder) on `pglite`. `config` goes into the
+ * server config of each start; `cleanup` drops the database or removes the folder.
+ */
+export async function restartableStorage(
+  driver: 'pglite' | 'postgres',
+  name = 'storage',
+): Promise<{ config: { databaseUrl: string } | { dataDir: string }; cleanup(): Promise<void> }> {
+  if (driver === 'postgres') {
+    const scratch = await createScratchDatabase();
+    return { config: { databaseUrl: scratch.url }, cleanup: scratch.drop };
+  }
+  const dir = mkdtempSync(join(tmpdir(), `sigmax-${name}-`));
+  return { config: { dataDir: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -4,7 +4,7 @@ import type { ObjectiveSpec } from '../robustness/search/objectives';
 import type { SearchMethod } from '../robustness/search/search';
 import type { RangeOverride } from '../robustness/search/space';
 import type { WalkForwardWindowOptions } from '../robustness/walk-forward';
-import type { EndOfData, FillModel, OppositeSignal, ParamValue } from '../types';
+import type { EndOfData, FillModel, OppositeSignal, ParamValue, RiskSizing } from '../types';
 
 /** What a backtest job does; see {@link runJob}. */
 export type JobKind = 'run' | 'search' | 'walk-forward' | 'monte-carlo';
@@ -13,7 +13,8 @@ export type JobKind = 'run' | 'search' | 'walk-forward' | 'monte-carlo';
 export type JobSizing =
   | { readonly kind: 'units'; readonly units: string }
   | { readonly kind: 'fraction'; readonly fraction: number }
-  | { readonly kind: 'all-in' };
+  | { readonly kind: 'all-in' }
+  | RiskSizing;
 
 /** The account settings of a job: a `BacktestConfig` without functions, decimals as strings. */
 export interface JobSettings {

@@ -15,7 +15,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Decimal, ManualClock, type MarketView, type NewOrder, PaperExchange } from '@sigmax/engine';
-import { log, machineInfo, type Summary, summarise } from './lib';
+import { log, machineInfo, mulberry32, type Summary, summarise } from './lib';
 
 export interface EnginePaperOptions {
   /** Orders per run. @default 200_000 */
@@ -42,18 +42,6 @@ const VIEWS = 64;
 const VIEW_EVERY = 50;
 const MAX_RESTING = 200;
 
-/** A small deterministic generator (mulberry32), so every run sees the same stream. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A 20-level book around `mid` with a one-tick spread each side, thicker further out. */
 function syntheticBook(mid: number): MarketView {
   const bids: [Decimal, Decimal][] = [];
@@ -67,7 +55,7 @@ function syntheticBook(mid: number): MarketView {
 }
 
 function workload(orders: number) {
-  const next = random(42);
+  const next = mulberry32(42);
   const mids: number[] = [];
   let mid = 65_000;
   for (let i = 0; i < VIEWS; i++) {

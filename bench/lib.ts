@@ -7,7 +7,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { Candle } from '@sigmax/engine';
+import { type BacktestResult, type Candle, runBacktest, type Strategy } from '@sigmax/engine';
 
 /** The bench package folder. */
 export const benchRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -250,4 +250,106 @@ export function shippedCandles(file: string): Candle[] {
     });
   }
   return candles;
+}
+
+/** A small deterministic generator (mulberry32), so every run sees the same stream. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface BacktestThroughputOptions {
+  /** Measured runs (one unmeasured warm-up run comes first). @default 5 */
+  runs?: number;
+  /** Least duration of one measured run, seconds. @default 1 */
+  minSeconds?: number;
+}
+
+export interface BacktestThroughputResult<Name extends string> {
+  name: Name;
+  candlesPerBacktest: number;
+  /** Candles per second over the runs (median, min, max, each run). */
+  candlesPerSecond: Summary;
+  /** The target this benchmark checks, and whether the median met it. */
+  target: number;
+  met: boolean;
+  /** What one backtest did, to show the work is real. */
+  perBacktest: { fills: number; trades: number; finalEquity: string; sharpe: number | null };
+  machine: ReturnType<typeof machineInfo>;
+}
+
+/**
+ * Backtester throughput of one strategy over every 4h BTC-USD candle the server ships: long and
+ * short, all-in, 0.1 % taker fees, a fresh strategy and exchange per backtest. Each measured run
+ * repeats whole backtests until at least `minSeconds` have passed; candles per second = candles
+ * processed / time. One unmeasured warm-up run, then `runs` measured runs.
+ */
+export function measureBacktestThroughput<Name extends string>(
+  name: Name,
+  target: number,
+  strategy: () => Strategy,
+  options: BacktestThroughputOptions = {},
+): BacktestThroughputResult<Name> {
+  const runs = options.runs ?? 5;
+  const minSeconds = options.minSeconds ?? 1;
+  const candles = shippedCandles('coinbase-btc-usd-4h.csv.gz');
+  const backtest = (): BacktestResult =>
+    runBacktest({
+      candles,
+      strategy: strategy(),
+      symbol: 'BTC/USD',
+      initialCash: '10000',
+      paper: { takerFeeRate: '0.001', makerFeeRate: '0.001' },
+      sizing: { kind: 'all-in' },
+      lotSize: '0.00001',
+      allowShort: true,
+    });
+  const runOnce = (seconds: number): number => {
+    const started = performance.now();
+    let processed = 0;
+    let elapsed = 0;
+    do {
+      backtest();
+      processed += candles.length;
+      elapsed = (performance.now() - started) / 1000;
+    } while (elapsed < seconds);
+    return processed / elapsed;
+  };
+  const sample = backtest();
+  runOnce(minSeconds / 2);
+  const rates: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const rate = runOnce(minSeconds);
+    rates.push(rate);
+    log(`${name} run ${i + 1}/${runs}: ${Math.round(rate).toLocaleString('en-US')} candles/s`);
+  }
+  const candlesPerSecond = summarise(rates, 0);
+  return {
+    name,
+    candlesPerBacktest: candles.length,
+    candlesPerSecond,
+    target,
+    met: candlesPerSecond.median >= target,
+    perBacktest: {
+      fills: sample.fills.length,
+      trades: sample.metrics.trades,
+      finalEquity: sample.finalEquity.toFixed(2),
+      sharpe: sample.metrics.sharpe,
+    },
+    machine: machineInfo(),
+  };
+}
+
+/** Prints a backtest throughput result the way a benchmark run alone does. */
+export function printBacktestThroughput(result: BacktestThroughputResult<string>): void {
+  console.log(JSON.stringify(result, null, 2));
+  console.log(
+    `${result.name}: ${result.candlesPerSecond.median.toLocaleString('en-US')} candles/s (median of ${result.candlesPerSecond.runs.length}; target ≥ ${result.target.toLocaleString('en-US')}: ${result.met ? 'met' : 'not met'})`,
+  );
 }

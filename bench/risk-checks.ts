@@ -25,7 +25,7 @@ import {
   type RiskOrder,
   SafetyEnforcer,
 } from '@sigmax/engine';
-import { log, machineInfo, type Summary, summarise } from './lib';
+import { log, machineInfo, mulberry32, type Summary, summarise } from './lib';
 
 export interface RiskChecksOptions {
   /** Orders per run. @default 50_000 */
@@ -61,22 +61,10 @@ const PRICES = [
   65000, 3500, 150, 600, 0.5, 0.45, 0.15, 35, 7, 15, 0.7, 80, 0.12, 8, 10, 0.11, 6, 9, 1.1, 2.5,
 ];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const price = (n: number) => Decimal.from(n < 1 ? n.toFixed(4) : n.toFixed(2));
 
 function fixture(orders: number) {
-  const next = random(7);
+  const next = mulberry32(7);
   const symbols = BASES.map((base) => `${base}/USDT`);
   // 20 positions of 15,000–45,000 USDT each, a quarter of them short.
   const positions: PortfolioPosition[] = symbols.map((symbol, i) => {

@@ -1,56 +1,19 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { createServer, listen, parseConfig } from '@sigmax/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliServer } from './support/cli-server';
 
 // The backtest commands of the built binary against a listening reference server (replayed market
 // data, which ends with 2019), as a user runs them. stderr is a pipe here, so progress comes as plain
 // lines; the bar a terminal gets is tested in backtest-progress.test.ts.
 
-const run = promisify(execFile);
-const cliRoot = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(cliRoot, 'dist/cli.js');
 const ADMIN = 'sk_sigmax_cli_backtest_admin_key_0123456789';
 const RANGE = ['--symbol', 'BTC/USDT', '--timeframe', '4h', '--from', '2019-01-01', '--to', '2020-01-01'];
 const SMA = ['--strategy', 'sma-crossover', '--param', 'fast=10', '--param', 'slow=30'];
 
-let env: Record<string, string>;
-let stop: () => Promise<void>;
+const { sigmax } = cliServer(ADMIN);
 const dir = mkdtempSync(join(tmpdir(), 'sigmax-cli-backtest-'));
-
-beforeAll(async () => {
-  if (!existsSync(bin))
-    await run('pnpm', ['--filter', '@sigmax/sdk', '--filter', '@sigmax/cli', 'build'], { cwd: cliRoot });
-  const server = await createServer(
-    parseConfig({ dataDir: 'memory://', adminKey: ADMIN, logLevel: 'silent', port: 0 }),
-  );
-  const running = await listen(server);
-  env = { SIGMAX_URL: running.url, SIGMAX_API_KEY: ADMIN };
-  stop = running.close;
-}, 120_000);
-afterAll(() => stop?.());
-
-/** Runs `sigmax …` in a clean environment and returns its exit code and output. */
-async function sigmax(args: string[], extraEnv: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: mkdtempSync(join(tmpdir(), 'sigmax-home-')),
-        ...env,
-        ...extraEnv,
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('the sigmax binary: strategies and backtests', () => {
   let runId = '';

@@ -1,61 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { createServer, listen, parseConfig } from '@sigmax/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliServer } from './support/cli-server';
 
 // The trading commands of the built binary against a listening reference server (paper exchange,
 // replayed market data), as a user runs them.
 
-const run = promisify(execFile);
-const cliRoot = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(cliRoot, 'dist/cli.js');
 const ADMIN = 'sk_sigmax_cli_trading_admin_key_0123456789';
 const DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
-let env: Record<string, string>;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  if (!existsSync(bin))
-    await run('pnpm', ['--filter', '@sigmax/sdk', '--filter', '@sigmax/cli', 'build'], { cwd: cliRoot });
-  const server = await createServer(
-    parseConfig({ dataDir: 'memory://', adminKey: ADMIN, logLevel: 'silent', port: 0 }),
-  );
-  const running = await listen(server);
-  env = { SIGMAX_URL: running.url, SIGMAX_API_KEY: ADMIN };
-  stop = running.close;
-}, 120_000);
-afterAll(() => stop?.());
-
-/** Runs `sigmax …` in a clean environment and returns its exit code and output. */
-async function sigmax(args: string[], extraEnv: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: mkdtempSync(join(tmpdir(), 'sigmax-home-')),
-        ...env,
-        ...extraEnv,
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** `sigmax … --json`, parsed; fails the test on a non-zero exit. */
-async function json<T = Record<string, unknown>>(args: string[]): Promise<T> {
-  const r = await sigmax([...args, '--json']);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as T;
-}
+const { sigmax, json } = cliServer(ADMIN);
 
 describe('the sigmax binary: trading commands', () => {
   let restingPrice: string;

@@ -1,69 +1,21 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { createServer, listen, parseConfig } from '@sigmax/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/main';
+import { cliServer } from './support/cli-server';
 
 // The safety and control commands of the built binary against a listening reference server (paper
 // exchange, the replayed market standing still), as a user runs them. The tests run in order.
 
-const run = promisify(execFile);
-const cliRoot = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(cliRoot, 'dist/cli.js');
 const ADMIN = 'sk_sigmax_cli_control_admin_key_0123456789';
 
-let env: Record<string, string>;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  if (!existsSync(bin))
-    await run('pnpm', ['--filter', '@sigmax/sdk', '--filter', '@sigmax/cli', 'build'], { cwd: cliRoot });
-  const server = await createServer(
-    parseConfig({
-      dataDir: 'memory://',
-      adminKey: ADMIN,
-      logLevel: 'silent',
-      port: 0,
-      replayStart: '2021-01-04T00:00:00Z',
-      replaySpeed: 0.001,
-    }),
-  );
-  const running = await listen(server);
-  env = { SIGMAX_URL: running.url, SIGMAX_API_KEY: ADMIN };
-  stop = running.close;
-}, 120_000);
-afterAll(() => stop?.());
-
-/** Runs `sigmax …` in a clean environment and returns its exit code and output. */
-async function sigmax(args: string[], extraEnv: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: mkdtempSync(join(tmpdir(), 'sigmax-home-')),
-        ...env,
-        ...extraEnv,
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = cliServer(ADMIN, { replayStart: '2021-01-04T00:00:00Z', replaySpeed: 0.001 });
+const { sigmax } = cli;
 
 /** `sigmax … --json`, parsed; fails the test on a non-zero exit. */
 // biome-ignore lint/suspicious/noExplicitAny: the JSON is checked field by field
-async function json<T = any>(args: string[], extraEnv: Record<string, string> = {}): Promise<T> {
-  const r = await sigmax([...args, '--json'], extraEnv);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as T;
-}
+const json = <T = any>(args: string[], extraEnv?: Record<string, string>) => cli.json<T>(args, extraEnv);
 
 describe('the sigmax binary: safety and control', () => {
   let trader: Record<string, string>;
@@ -185,7 +137,7 @@ describe('the sigmax binary: safety and control', () => {
     const io = (answer: boolean) => ({
       stdout: () => {},
       stderr: (text: string) => asked.push(text),
-      env: { ...env, SIGMAX_CONFIG_FILE: join(tmpdir(), 'sigmax-no-such-dir', 'config.json') },
+      env: { ...cli.env, SIGMAX_CONFIG_FILE: join(tmpdir(), 'sigmax-no-such-dir', 'config.json') },
       stdinIsTTY: true,
       confirm: async (question: string) => {
         asked.push(question);

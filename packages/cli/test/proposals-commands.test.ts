@@ -1,64 +1,17 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { createServer, listen, parseConfig } from '@sigmax/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliServer } from './support/cli-server';
 
 // The proposal commands and `why` of the built binary against a listening reference server, as a user
 // runs them. Proposals wait for a person (manual approval), and the replayed market stands still at a
 // time when the analyses of BTC/USDT and ETH/USDT say buy.
 
-const run = promisify(execFile);
-const cliRoot = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(cliRoot, 'dist/cli.js');
 const ADMIN = 'sk_sigmax_cli_proposals_admin_key_0123456789';
 
-let env: Record<string, string>;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  if (!existsSync(bin))
-    await run('pnpm', ['--filter', '@sigmax/sdk', '--filter', '@sigmax/cli', 'build'], { cwd: cliRoot });
-  const server = await createServer(
-    parseConfig({
-      dataDir: 'memory://',
-      adminKey: ADMIN,
-      logLevel: 'silent',
-      port: 0,
-      replayStart: '2021-01-04T00:00:00Z',
-      replaySpeed: 0.001,
-      proposalApproval: 'manual',
-    }),
-  );
-  const running = await listen(server);
-  env = { SIGMAX_URL: running.url, SIGMAX_API_KEY: ADMIN };
-  stop = running.close;
-}, 120_000);
-afterAll(() => stop?.());
-
-/** Runs `sigmax …` in a clean environment and returns its exit code and output. */
-async function sigmax(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'sigmax-home-')), ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** `sigmax … --json`, parsed; fails the test on a non-zero exit. */
-async function json<T = Record<string, unknown>>(args: string[]): Promise<T> {
-  const r = await sigmax([...args, '--json']);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as T;
-}
+const { sigmax, json } = cliServer(ADMIN, {
+  replayStart: '2021-01-04T00:00:00Z',
+  replaySpeed: 0.001,
+  proposalApproval: 'manual',
+});
 
 interface Proposal {
   id: string;

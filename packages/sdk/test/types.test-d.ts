@@ -188,4 +188,31 @@ describe('wrong calls do not compile', () => {
     expectTypeOf(wrong).toBeFunction();
     expectTypeOf<RequestOptions>().toHaveProperty('idempotencyKey');
   });
+
+  it('refuses wrong calls to the trading, backtest and control operations', () => {
+    const market = { source: 'market', symbol: 'BTC/USDT' } as const;
+    const wrong = () => {
+      // @ts-expect-error a proposal comes from an analysis id or a symbol, not both
+      sigmax.proposals.create({ analysisId: 'an_1', symbol: 'BTC/USDT' });
+      // @ts-expect-error ...and not from nothing
+      sigmax.proposals.create({});
+      // @ts-expect-error unknown proposal status
+      sigmax.proposals.list({ status: 'done' });
+      // @ts-expect-error a pause needs a reason
+      sigmax.control.pause({ durationSeconds: 60 });
+      // @ts-expect-error force is a boolean
+      sigmax.control.resume({ force: 'yes' });
+      // @ts-expect-error unknown strategy field
+      sigmax.backtests.create({ strategy: { name: 'x', parms: {} }, data: market });
+      // @ts-expect-error initial cash is a decimal string, never a float
+      sigmax.backtests.create({ strategy: { name: 'x' }, data: market, settings: { initialCash: 1 } });
+      // @ts-expect-error unknown backtest kind
+      sigmax.backtests.create({ kind: 'optimize', strategy: { name: 'x' }, data: market });
+      // @ts-expect-error risk limits are decimal strings
+      sigmax.safety.updateLimits({ risk: { maxLeverage: 2 } });
+      // @ts-expect-error event types are strings
+      sigmax.events.stream({ types: [1] });
+    };
+    expectTypeOf(wrong).toBeFunction();
+  });
 });

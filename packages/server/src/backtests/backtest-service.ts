@@ -4,6 +4,7 @@ import {
   type Clock,
   checkJob,
   Decimal,
+  type JobSizing,
   type JobSpec,
   type JobThread,
   MarketDataError,
@@ -474,7 +475,7 @@ export function jobSpec(body: BacktestCreate): JobSpec {
       ...(Object.keys(paper).length > 0 ? { paper } : {}),
       ...(s.fill !== undefined ? { fill: s.fill } : {}),
       ...(s.intrabarSlippage !== undefined ? { intrabarSlippage: s.intrabarSlippage } : {}),
-      ...(s.sizing !== undefined ? { sizing: s.sizing } : {}),
+      ...(s.sizing !== undefined ? { sizing: jobSizing(s.sizing) } : {}),
       ...(s.lotSize !== undefined ? { lotSize: s.lotSize } : {}),
       ...(s.allowShort !== undefined ? { allowShort: s.allowShort } : {}),
       ...(s.onOpposite !== undefined ? { onOpposite: s.onOpposite } : {}),
@@ -513,4 +514,26 @@ export function jobSpec(body: BacktestCreate): JobSpec {
   if (body.walkForward) spec.walkForward = body.walkForward;
   if (body.monteCarlo) spec.monteCarlo = body.monteCarlo;
   return spec;
+}
+
+/** The engine's sizing of a request's (the schema has checked that a volatility target names its target). */
+function jobSizing(sizing: NonNullable<BacktestCreate['settings']['sizing']>): JobSizing {
+  if (sizing.kind !== 'risk') return sizing;
+  const cap = sizing.maxFraction !== undefined ? { maxFraction: sizing.maxFraction } : {};
+  if (sizing.method === 'volatility-target') {
+    return {
+      kind: 'risk',
+      method: 'volatility-target',
+      targetVolatility: sizing.targetVolatility as number,
+      ...(sizing.lookback !== undefined ? { lookback: sizing.lookback } : {}),
+      ...cap,
+    };
+  }
+  return {
+    kind: 'risk',
+    method: 'half-kelly',
+    ...(sizing.minTrades !== undefined ? { minTrades: sizing.minTrades } : {}),
+    ...(sizing.startFraction !== undefined ? { startFraction: sizing.startFraction } : {}),
+    ...cap,
+  };
 }

@@ -38,6 +38,8 @@ export {
   type BacktestInput,
   type BacktestMetrics,
   type BacktestResult,
+  type BacktestSafety,
+  type BacktestSafetyReport,
   bollingerBreakout,
   type ChoiceParamSpec,
   Crossover,

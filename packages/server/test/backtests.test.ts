@@ -308,6 +308,24 @@ describe.each(await testDrivers())('backtests on %s', (driver) => {
     expect(fieldsOf(problem)).toEqual(['body.settings.sizing.targetVolatility']);
   }, 60_000);
 
+  it('runs the safety enforcer on the simulated clock when asked', async () => {
+    const guarded = await post(t, {
+      strategy: { name: 'sma-crossover', params: { fast: 5, slow: 20 } },
+      data: market,
+      settings: { ...settings, safety: { config: { triggers: { consecutiveLosses: { threshold: 2 } } } } },
+    });
+    const job = await finished(t, guarded.id);
+    expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+    expect(job.result.run.safety).toMatchObject({ pauses: 1, resumes: 0, finalState: 'REDUCING' });
+    expect(job.result.run.safety.blockedEntries).toBeGreaterThan(0);
+    const bad = await post(
+      t,
+      { strategy: sma, data: market, settings: { safety: { resumeAfterMinutes: 0 } } },
+      422,
+    );
+    expect(fieldsOf(bad)).toEqual(['body.settings.safety.resumeAfterMinutes']);
+  }, 60_000);
+
   it('answers 404 for an unknown job', async () => {
     expect((await t.request('/v1/backtests/bt_nope')).status).toBe(404);
     expect((await t.request('/v1/backtests/bt_nope', { method: 'DELETE' })).status).toBe(404);

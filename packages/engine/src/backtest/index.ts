@@ -27,6 +27,8 @@ export type {
   BacktestInput,
   BacktestMetrics,
   BacktestResult,
+  BacktestSafety,
+  BacktestSafetyReport,
   ChoiceParamSpec,
   EndOfData,
   FillModel,

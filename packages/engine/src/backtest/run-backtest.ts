@@ -6,6 +6,7 @@ import type { Candle } from '../market/types';
 import { type Fill, type OrderSide, parseSymbol } from '../orders/order';
 import type { MarketView } from '../paper/market-view';
 import { PaperExchange } from '../paper/paper-exchange';
+import { SafetyEnforcer, type SafetyEvent } from '../safety/enforcer';
 import { BacktestConfigError } from './errors';
 import { FILL_MODELS, fillPrice } from './fill-models';
 import { computeMetrics, drawdownSeries, inferPeriodsPerYear } from './metrics';
@@ -13,6 +14,7 @@ import { affordableQuantity, sizeOrder } from './sizing';
 import type {
   BacktestInput,
   BacktestResult,
+  BacktestSafety,
   EndOfData,
   FillModel,
   OppositeSignal,
@@ -66,6 +68,7 @@ interface Settings {
   atEnd: EndOfData;
   periodsPerYear: number;
   tradeFrom: number;
+  safety: BacktestSafety | undefined;
 }
 
 function settingsOf(input: BacktestInput): Settings {
@@ -82,6 +85,8 @@ function settingsOf(input: BacktestInput): Settings {
   if (!lot.isPositive()) fail(`lotSize must be positive, got ${lot}`);
   const sizing = input.sizing ?? { kind: 'all-in' };
   if (sizing.kind === 'fraction' && !(sizing.fraction > 0)) fail('sizing.fraction must be positive');
+  const resume = input.safety?.resumeAfterMinutes;
+  if (resume !== undefined && !(resume > 0)) fail('safety.resumeAfterMinutes must be positive');
   if (sizing.kind === 'risk') {
     const cap = sizing.maxFraction ?? 1;
     if (!(cap > 0 && cap <= 1)) fail('sizing.maxFraction must be more than 0 and at most 1');
@@ -115,6 +120,7 @@ function settingsOf(input: BacktestInput): Settings {
     onOpposite,
     atEnd,
     periodsPerYear,
+    safety: input.safety,
     tradeFrom: input.tradeFrom ?? Number.NEGATIVE_INFINITY,
   };
 }
@@ -176,6 +182,41 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     nextOrderId: () => `bt-${++orderSequence}`,
   });
   const paper = exchange.settings;
+  let enforcer: SafetyEnforcer | undefined;
+  const safetyEvents: SafetyEvent[] = [];
+  let blockedEntries = 0;
+  let pauses = 0;
+  let resumes = 0;
+  let pausedAt = 0;
+  if (s.safety) {
+    try {
+      enforcer = new SafetyEnforcer({ clock, ...(s.safety.config ? { config: s.safety.config } : {}) });
+    } catch (error) {
+      throw new BacktestConfigError('invalid_config', `safety: ${(error as Error).message}`);
+    }
+    enforcer.subscribe((event) => {
+      safetyEvents.push(event);
+      if (
+        (event.type === 'safety.reducing' || event.type === 'safety.halted') &&
+        event.previousState === 'ACTIVE'
+      ) {
+        pauses++;
+        pausedAt = clock.now().getTime();
+      }
+      if (event.type === 'safety.resumed') resumes++;
+    });
+  }
+  /** Whether the enforcer lets a new position open now (resuming it first once its pause is over). */
+  const mayOpen = (time: number): boolean => {
+    if (!enforcer) return true;
+    const resumeMs = (s.safety?.resumeAfterMinutes ?? 0) * 60_000;
+    if (enforcer.state !== 'ACTIVE' && resumeMs > 0 && time - pausedAt >= resumeMs) {
+      enforcer.resume({ force: true, reason: 'backtest: the pause is over' });
+    }
+    if (enforcer.canTrade({ symbol, reducesPosition: false }).allowed) return true;
+    blockedEntries++;
+    return false;
+  };
 
   const fills: Fill[] = [];
   const trades: Trade[] = [];
@@ -247,8 +288,15 @@ export function runBacktest(input: BacktestInput): BacktestResult {
       const done = trade(side, position.abs(), price);
       closeTrade(done.price, done.fee, time, index, false);
       open = undefined;
+      enforcer?.recordTrade({
+        symbol,
+        pnl: (trades[trades.length - 1] as Trade).pnl,
+        closedAt: time,
+        exit: 'signal',
+      });
     }
     if (openSide === 0 || !position.isZero()) return;
+    if (!mayOpen(time)) return;
     const buy = openSide > 0;
     const priceNum = fillPrice(s.fill, bar, buy, s.intrabarSlippage);
     const price = Decimal.fromNumber(priceNum);
@@ -393,5 +441,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     metrics,
     outOfMoney,
     ledger,
+    ...(enforcer
+      ? { safety: { blockedEntries, pauses, resumes, finalState: enforcer.state, events: safetyEvents } }
+      : {}),
   };
 }

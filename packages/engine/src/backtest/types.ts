@@ -3,6 +3,8 @@ import type { Ledger } from '../ledger/ledger';
 import type { Candle } from '../market/types';
 import type { Fill } from '../orders/order';
 import type { PaperConfig } from '../paper/config';
+import type { SafetyConfig, SafetyState } from '../safety/config';
+import type { SafetyEvent } from '../safety/enforcer';
 
 // ---------------------------------------------------------------------------------------------------
 // Strategy parameters
@@ -233,6 +235,33 @@ export interface BacktestConfig {
   periodsPerYear?: number;
   /** Timestamp of the first candle the strategy may trade on; earlier candles only warm it up. */
   tradeFrom?: number;
+  /**
+   * Runs the live safety enforcer (the engine's `SafetyEnforcer`) on the simulated clock: each closed
+   * round trip is recorded (consecutive losses, the daily loss, per-symbol protections), and a new
+   * position is opened only when the enforcer allows it; closing is always allowed. Nobody resumes
+   * trading in a backtest, so `resumeAfterMinutes` says when it is resumed (forced) after a pause;
+   * without it, a trip stops new entries for the rest of the run.
+   */
+  safety?: BacktestSafety;
+}
+
+/** The safety enforcer inside a backtest (see {@link BacktestConfig.safety}). */
+export interface BacktestSafety {
+  config?: SafetyConfig;
+  resumeAfterMinutes?: number;
+}
+
+/** What the safety enforcer did during a backtest. */
+export interface BacktestSafetyReport {
+  /** Signals to open a position that the enforcer refused. */
+  blockedEntries: number;
+  /** Times trading was paused (a trigger fired) and resumed. */
+  pauses: number;
+  resumes: number;
+  /** The state at the end. */
+  finalState: SafetyState;
+  /** Every event of the enforcer, in order (triggers, pauses, locks), on the simulated clock. */
+  events: readonly SafetyEvent[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -325,6 +354,8 @@ export interface BacktestResult {
   readonly outOfMoney: boolean;
   /** The account, for inspection: every balance and position exactly. */
   readonly ledger: Ledger;
+  /** With `safety`: what the enforcer did. */
+  readonly safety?: BacktestSafetyReport;
 }
 
 /** The candles and strategy to run, with the configuration. */

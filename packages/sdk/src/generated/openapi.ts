@@ -1701,6 +1701,16 @@ export interface components {
              * @enum {string}
              */
             atEnd?: "close" | "mark" | "close-at-last-open";
+            /**
+             * @description Runs the live safety enforcer on the simulated clock: closed round trips feed its triggers
+             *     (consecutive losses, daily loss) and per-symbol protections, and a position is opened only
+             *     when it allows. Nobody resumes trading in a backtest: `resumeAfterMinutes` resumes it
+             *     (forced) that long after a pause; without it a trip ends new entries for the run.
+             */
+            safety?: {
+                config?: components["schemas"]["SafetyConfig"];
+                resumeAfterMinutes?: number;
+            };
         };
         /** @description A range to search: `min`/`max`/`step` for numbers, or `choices`. Unset bounds keep the declared ones. */
         ParamRange: {
@@ -1903,6 +1913,14 @@ export interface components {
             feesPaid: components["schemas"]["Decimal"];
             /** @description Equity fell to zero with a position open; trading stopped there. */
             outOfMoney: boolean;
+            /** @description With `settings.safety`, what the enforcer did. */
+            safety?: {
+                /** @description Signals to open a position it refused. */
+                blockedEntries: number;
+                pauses: number;
+                resumes: number;
+                finalState: components["schemas"]["SafetyState"];
+            };
         };
         ScoredParams: {
             params: {

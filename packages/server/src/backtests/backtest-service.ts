@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import {
+  type BacktestSafety,
   type Candle,
   type Clock,
   checkJob,
@@ -480,6 +481,8 @@ export function jobSpec(body: BacktestCreate): JobSpec {
       ...(s.allowShort !== undefined ? { allowShort: s.allowShort } : {}),
       ...(s.onOpposite !== undefined ? { onOpposite: s.onOpposite } : {}),
       ...(s.atEnd !== undefined ? { atEnd: s.atEnd } : {}),
+      // The schema mirrors the engine's config; absent keys are absent (never set to undefined).
+      ...(s.safety !== undefined ? { safety: s.safety as BacktestSafety } : {}),
     },
   };
   const search = body.search;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { components } from '../generated/openapi';
 import { symbolFromParam } from '../markets/symbols';
 import { pageQuery } from './common';
+import { safetyConfigSchema } from './control';
 import { decimalString } from './trading';
 
 type Schemas = components['schemas'];
@@ -87,6 +88,9 @@ export const backtestSettingsSchema = z.strictObject({
   allowShort: z.boolean().optional(),
   onOpposite: z.enum(['reverse', 'close']).optional(),
   atEnd: z.enum(['close', 'mark', 'close-at-last-open']).optional(),
+  safety: z
+    .strictObject({ config: safetyConfigSchema.optional(), resumeAfterMinutes: z.number().gt(0).optional() })
+    .optional(),
 }) satisfies z.ZodType<Schemas['BacktestSettings']>;
 
 const rangeSchema = z.strictObject({

@@ -78,6 +78,51 @@ const trigger = z.strictObject({
 const minutes = z.number().int().min(1);
 const profile = z.strictObject({ maxPositionPercent: decimal.optional() });
 
+/** The safety enforcer's configuration (triggers, protections, guard window). */
+export const safetyConfigSchema = z.strictObject({
+  triggers: z
+    .strictObject({
+      consecutiveLosses: trigger.optional(),
+      dailyLoss: trigger.optional(),
+      apiErrors: trigger.optional(),
+      slippage: trigger.optional(),
+      sentiment: trigger.optional(),
+      privacyBreach: trigger.optional(),
+    })
+    .optional(),
+  protections: z
+    .strictObject({
+      maxDrawdown: z
+        .strictObject({
+          enabled: z.boolean().optional(),
+          limit: decimal.optional(),
+          lookbackMinutes: minutes.optional(),
+          lockMinutes: minutes.optional(),
+        })
+        .optional(),
+      cooldown: z.strictObject({ enabled: z.boolean().optional(), minutes: minutes.optional() }).optional(),
+      stopLossGuard: z
+        .strictObject({
+          enabled: z.boolean().optional(),
+          count: minutes.optional(),
+          windowMinutes: minutes.optional(),
+          lockMinutes: minutes.optional(),
+        })
+        .optional(),
+      lowProfit: z
+        .strictObject({
+          enabled: z.boolean().optional(),
+          minProfit: signedDecimal.optional(),
+          minTrades: minutes.optional(),
+          lookbackMinutes: minutes.optional(),
+          lockMinutes: minutes.optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  guardMinutes: z.number().int().min(0).optional(),
+});
+
 export const safetyLimitsUpdateSchema = z
   .strictObject({
     risk: z
@@ -93,53 +138,7 @@ export const safetyLimitsUpdateSchema = z
         positionFraction: decimal.optional(),
       })
       .optional(),
-    safety: z
-      .strictObject({
-        triggers: z
-          .strictObject({
-            consecutiveLosses: trigger.optional(),
-            dailyLoss: trigger.optional(),
-            apiErrors: trigger.optional(),
-            slippage: trigger.optional(),
-            sentiment: trigger.optional(),
-            privacyBreach: trigger.optional(),
-          })
-          .optional(),
-        protections: z
-          .strictObject({
-            maxDrawdown: z
-              .strictObject({
-                enabled: z.boolean().optional(),
-                limit: decimal.optional(),
-                lookbackMinutes: minutes.optional(),
-                lockMinutes: minutes.optional(),
-              })
-              .optional(),
-            cooldown: z
-              .strictObject({ enabled: z.boolean().optional(), minutes: minutes.optional() })
-              .optional(),
-            stopLossGuard: z
-              .strictObject({
-                enabled: z.boolean().optional(),
-                count: minutes.optional(),
-                windowMinutes: minutes.optional(),
-                lockMinutes: minutes.optional(),
-              })
-              .optional(),
-            lowProfit: z
-              .strictObject({
-                enabled: z.boolean().optional(),
-                minProfit: signedDecimal.optional(),
-                minTrades: minutes.optional(),
-                lookbackMinutes: minutes.optional(),
-                lockMinutes: minutes.optional(),
-              })
-              .optional(),
-          })
-          .optional(),
-        guardMinutes: z.number().int().min(0).optional(),
-      })
-      .optional(),
+    safety: safetyConfigSchema.optional(),
     compliance: z
       .strictObject({
         version: z.string().max(100).optional(),

@@ -1,5 +1,6 @@
 import { Decimal } from '../../decimal';
 import type { Candle } from '../../market/types';
+import type { SafetyState } from '../../safety/config';
 import type { MonteCarloResult } from '../robustness/monte-carlo';
 import type { BacktestMetrics, BacktestResult, ParamValue, Trade } from '../types';
 
@@ -50,6 +51,8 @@ export interface RunReport {
   finalEquity: string;
   feesPaid: string;
   outOfMoney: boolean;
+  /** With the safety enforcer on: what it did. */
+  safety?: { blockedEntries: number; pauses: number; resumes: number; finalState: SafetyState };
 }
 
 export interface ScoredReport {
@@ -134,6 +137,16 @@ export function reportRun(result: BacktestResult): RunReport {
     finalEquity: result.finalEquity.toString(),
     feesPaid: result.feesPaid.toString(),
     outOfMoney: result.outOfMoney,
+    ...(result.safety
+      ? {
+          safety: {
+            blockedEntries: result.safety.blockedEntries,
+            pauses: result.safety.pauses,
+            resumes: result.safety.resumes,
+            finalState: result.safety.finalState,
+          },
+        }
+      : {}),
   };
 }
 

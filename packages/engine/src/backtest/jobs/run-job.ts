@@ -37,6 +37,7 @@ export function jobConfig(spec: Pick<JobSpec, 'symbol' | 'settings'>): BacktestC
   if (s.allowShort !== undefined) config.allowShort = s.allowShort;
   if (s.onOpposite !== undefined) config.onOpposite = s.onOpposite;
   if (s.atEnd !== undefined) config.atEnd = s.atEnd;
+  if (s.safety !== undefined) config.safety = s.safety;
   return config;
 }
 

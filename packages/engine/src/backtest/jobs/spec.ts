@@ -4,7 +4,7 @@ import type { ObjectiveSpec } from '../robustness/search/objectives';
 import type { SearchMethod } from '../robustness/search/search';
 import type { RangeOverride } from '../robustness/search/space';
 import type { WalkForwardWindowOptions } from '../robustness/walk-forward';
-import type { EndOfData, FillModel, OppositeSignal, ParamValue, RiskSizing } from '../types';
+import type { BacktestSafety, EndOfData, FillModel, OppositeSignal, ParamValue, RiskSizing } from '../types';
 
 /** What a backtest job does; see {@link runJob}. */
 export type JobKind = 'run' | 'search' | 'walk-forward' | 'monte-carlo';
@@ -27,6 +27,7 @@ export interface JobSettings {
   allowShort?: boolean;
   onOpposite?: OppositeSignal;
   atEnd?: EndOfData;
+  safety?: BacktestSafety;
 }
 
 /** The parameter search of a `search` or `walk-forward` job. */

@@ -115,6 +115,8 @@ export const configSchema = z
       .default(['BTC/USDT']),
     /** The candle timeframe whose closes drive the autonomous loop. */
     loopTimeframe: z.enum(['1m', '5m', '15m', '1h', '4h', '1d']).default('4h'),
+    /** Stored events older than this many days are deleted (at start and daily). Default: kept forever. */
+    eventRetentionDays: z.coerce.number().int().min(1).max(36_500).optional(),
     /** Backtest jobs this server runs at once. */
     backtestConcurrency: z.coerce.number().int().min(1).max(64).default(1),
     /** Worker threads of one job's parameter search. Default: the machine's cores. */
@@ -194,6 +196,7 @@ const envNames: Record<string, keyof Config> = {
   SIGMAX_PAPER_TAKER_FEE_RATE: 'paperTakerFeeRate',
   SIGMAX_PAPER_SLIPPAGE_BPS: 'paperSlippageBps',
   SIGMAX_EQUITY_INTERVAL_SECONDS: 'equityIntervalSeconds',
+  SIGMAX_EVENT_RETENTION_DAYS: 'eventRetentionDays',
   SIGMAX_PROPOSAL_APPROVAL: 'proposalApproval',
   SIGMAX_LOOP_SYMBOLS: 'loopSymbols',
   SIGMAX_LOOP_TIMEFRAME: 'loopTimeframe',

@@ -14,6 +14,7 @@ import { ensureAdminKey } from './bootstrap-admin';
 import { type Config, redactUrl } from './config';
 import { AutonomousLoop } from './control/loop';
 import { type Database, openDatabase } from './db/database';
+import { purgeEventsBefore } from './db/queries/events';
 import { purgeIdempotencyKeys } from './db/queries/idempotency';
 import type { AppEnv, AppServices } from './env';
 import { EventBus } from './events/bus';
@@ -61,6 +62,7 @@ export interface SigmaxServer {
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Opens storage, applies migrations, ensures an admin key and wires the app, without listening. */
 export async function createServer(
@@ -96,6 +98,17 @@ export async function createServer(
     // Subscribed before anything can publish, so that every event is stored.
     const eventStore = new EventStore(database.db, events, logger);
     closers.push(() => eventStore.close());
+    const retentionDays = config.eventRetentionDays;
+    if (retentionDays !== undefined) {
+      const purge = () =>
+        purgeEventsBefore(database.db, new Date(clock.now().getTime() - retentionDays * DAY_MS)).catch(
+          (error: unknown) => logger.warn({ err: error }, 'cannot delete old events'),
+        );
+      await purge();
+      const daily = setInterval(purge, DAY_MS);
+      daily.unref();
+      closers.push(() => clearInterval(daily));
+    }
     // Also before trading starts: what it settles at start is audited and counted.
     const audit = new AuditLog({ db: database.db, clock, logger, events });
     closers.push(() => audit.close());

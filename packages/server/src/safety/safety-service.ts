@@ -228,12 +228,6 @@ export class SafetyService {
     await this.persist();
   }
 
-  /** Whether a resume now would need `force`. */
-  get resumeNeedsForce(): boolean {
-    const latch = this.enforcer.snapshot().latch;
-    return latch !== null && Date.parse(latch.guardUntil) > this.o.clock.now().getTime();
-  }
-
   // --------------------------------------------------------------------------------------------
   // The gate
   // --------------------------------------------------------------------------------------------

@@ -127,7 +127,7 @@ export class ProposalService {
 
     const order = { symbol, side, type: 'market' as const, quantity };
     const verdict = compliance.evaluate(order, { equity, price, positionQuantity: held });
-    const risk = await this.o.safety.riskCheck(order, Decimal.fromNumber(ticker.last));
+    const risk = await this.o.safety.riskCheck(order, Decimal.fromNumber(ticker.last), portfolio);
     const now = clock.now();
     const id = newId('prop', now.getTime());
     const passes = verdict.approved && risk.ok;

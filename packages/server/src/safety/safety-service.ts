@@ -269,10 +269,13 @@ export class SafetyService {
   async riskCheck(
     order: Pick<Order, 'symbol' | 'side' | 'type' | 'quantity'> & { limitPrice?: Decimal | null },
     lastPrice: Decimal,
+    known?: Schemas['Portfolio'],
   ): Promise<Schemas['RiskVerdict']> {
     const now = this.o.clock.now().getTime();
     this.orderTimes = this.orderTimes.filter((t) => t > now - MINUTE_MS);
-    const portfolio = await this.o.trading.portfolio();
+    // Without any risk limit there is nothing to check: no valuation of the account on the order path.
+    if (!this.hasRiskLimits()) return { ok: true, violations: [] };
+    const portfolio = known ?? (await this.o.trading.portfolio());
     const equity = Decimal.from(portfolio.equity);
     const day = new Date(now).toISOString().slice(0, 10);
     if (this.dayStart?.day !== day) this.dayStart = { day, equity };
@@ -394,6 +397,12 @@ export class SafetyService {
 
   private async saveExits(): Promise<void> {
     await writeSetting(this.o.db, EXITS, [...this.exits.values()], this.o.clock.now());
+  }
+
+  /** Whether any risk limit is set (the proposals' position fraction is sizing, not a limit). */
+  private hasRiskLimits(): boolean {
+    const { positionFraction: _sizing, ...limits } = this.limits.risk;
+    return Object.keys(limits).length > 0;
   }
 
   /** An exchange or market-data call failed (counts toward the API error burst trigger). */

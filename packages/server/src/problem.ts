@@ -58,6 +58,16 @@ export class ApiError extends HTTPException {
   }
 }
 
+/**
+ * The 422 `validation_failed` error naming each bad field: `errors` as given, the detail listing them
+ * as `path: message`.
+ */
+export function invalidFields(errors: FieldError[]): ApiError {
+  return new ApiError(422, 'validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+  });
+}
+
 export function problemBody(
   c: Context,
   status: number,

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { ApiError, type FieldError } from './problem';
+import { ApiError, type FieldError, invalidFields } from './problem';
 
 function fieldErrors(prefix: string, error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) => {
@@ -24,9 +24,7 @@ function formatPath(prefix: string, path: readonly PropertyKey[]): string {
 function validate<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const errors = fieldErrors(prefix, result.error);
-    const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    throw new ApiError(422, 'validation_failed', detail, { errors });
+    throw invalidFields(fieldErrors(prefix, result.error));
   }
   return result.data;
 }
@@ -81,9 +79,7 @@ export async function parseMultipartBody<S extends z.ZodType>(
   }
   const json = form.get(jsonPart);
   if (json === null) {
-    throw new ApiError(422, 'validation_failed', `${jsonPart}: missing`, {
-      errors: [{ path: jsonPart, message: 'missing: send the JSON request in this part' }],
-    });
+    throw invalidFields([{ path: jsonPart, message: 'missing: send the JSON request in this part' }]);
   }
   const text = typeof json === 'string' ? json : await json.text();
   let value: unknown;

@@ -32,7 +32,7 @@ import type { EventBus } from '../events/bus';
 import type { components } from '../generated/openapi';
 import { newId } from '../ids';
 import type { Logger } from '../logger';
-import { ApiError } from '../problem';
+import { ApiError, invalidFields } from '../problem';
 import type { BacktestCreate } from '../schemas/backtests';
 import { MAX_USER_CANDLES, parseCandleCsv, parseCandleRows } from './candle-input';
 import { renderBacktestChart } from './chart-svg';
@@ -67,8 +67,7 @@ export interface BacktestServiceOptions {
   execArgv?: readonly string[];
 }
 
-const invalid = (path: string, message: string): ApiError =>
-  new ApiError(422, 'validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
+const invalid = (path: string, message: string): ApiError => invalidFields([{ path, message }]);
 
 /**
  * Backtest jobs: checks and queues them, runs them on a worker thread each (so a long one never blocks
@@ -130,10 +129,7 @@ export class BacktestService {
     const spec = jobSpec(body);
     const problems = checkJob(spec, candles.length);
     if (problems.length > 0) {
-      const errors = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }));
-      throw new ApiError(422, 'validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-        errors,
-      });
+      throw invalidFields(problems.map((p) => ({ path: `body.${p.path}`, message: p.message })));
     }
     const now = this.o.clock.now();
     const row = await insertBacktest(this.o.db, {

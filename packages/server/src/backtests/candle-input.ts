@@ -1,5 +1,5 @@
 import type { Candle } from '@sigmax/engine';
-import { ApiError, type FieldError } from '../problem';
+import { ApiError, type FieldError, invalidFields } from '../problem';
 
 /**
  * Candles a user sends for a backtest, inline as JSON rows or as a CSV upload, checked cell by cell.
@@ -185,7 +185,7 @@ class Problems {
 }
 
 function fail(path: string, message: string): never {
-  throw new ApiError(422, 'validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
+  throw invalidFields([{ path, message }]);
 }
 
 function checkCount(field: string, count: number): void {

@@ -5,7 +5,7 @@ import { readSetting, writeSetting } from '../db/queries/settings';
 import type { EventBus } from '../events/bus';
 import type { components } from '../generated/openapi';
 import type { Logger } from '../logger';
-import { ApiError } from '../problem';
+import { ApiError, invalidFields } from '../problem';
 import type { ProposalService } from '../proposals/proposal-service';
 import type { SafetyService } from '../safety/safety-service';
 import { SerialQueue } from '../trading/serial-queue';
@@ -93,14 +93,12 @@ export class AutonomousLoop {
       try {
         await this.o.market.getMarket(symbol);
       } catch {
-        throw new ApiError(422, 'validation_failed', `body.symbols[${i}]: no market ${symbol}`, {
-          errors: [
-            {
-              path: `body.symbols[${i}]`,
-              message: `no market ${symbol} in the ${this.o.market.kind} market data`,
-            },
-          ],
-        });
+        throw invalidFields([
+          {
+            path: `body.symbols[${i}]`,
+            message: `no market ${symbol} in the ${this.o.market.kind} market data`,
+          },
+        ]);
       }
     }
     const next: LoopSetting = {

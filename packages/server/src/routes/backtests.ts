@@ -6,7 +6,7 @@ import type { components } from '../generated/openapi';
 import { guard } from '../middleware/auth';
 import { idempotent } from '../middleware/idempotency';
 import { encodeIdCursor, idCursor, page } from '../pagination';
-import { ApiError } from '../problem';
+import { invalidFields } from '../problem';
 import { backtestCreateSchema, backtestEquityQuery, backtestListQuery } from '../schemas/backtests';
 import { isMultipart, parseJsonBody, parseMultipartBody, parseQuery } from '../validation';
 
@@ -25,21 +25,19 @@ export const backtestRoutes = new Hono<AppEnv>()
       body = form.body;
       csv = form.files.get('candles');
       if (body.data.source !== 'upload') {
-        throw new ApiError(422, 'validation_failed', 'body.data.source: must be "upload" with a CSV file', {
-          errors: [{ path: 'body.data.source', message: 'must be "upload" when the candles come as a file' }],
-        });
+        throw invalidFields([
+          { path: 'body.data.source', message: 'must be "upload" when the candles come as a file' },
+        ]);
       }
     } else {
       body = await parseJsonBody(c, backtestCreateSchema);
       if (body.data.source === 'upload') {
-        throw new ApiError(422, 'validation_failed', 'body.data.source: "upload" needs multipart/form-data', {
-          errors: [
-            {
-              path: 'body.data.source',
-              message: 'send "upload" as multipart/form-data with the CSV in a `candles` part',
-            },
-          ],
-        });
+        throw invalidFields([
+          {
+            path: 'body.data.source',
+            message: 'send "upload" as multipart/form-data with the CSV in a `candles` part',
+          },
+        ]);
       }
     }
     const backtest = await c.get('services').backtests.create(body, csv, c.get('principal').id);

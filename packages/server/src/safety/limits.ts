@@ -10,7 +10,7 @@ import {
   safetySettings,
 } from '@sigmax/engine';
 import type { components } from '../generated/openapi';
-import { ApiError, type FieldError } from '../problem';
+import { type FieldError, invalidFields } from '../problem';
 
 type Schemas = components['schemas'];
 
@@ -62,10 +62,6 @@ export function limitEngines(limits: Limits, prefix = 'body'): LimitEngines {
   if (!(Number(fraction) > 0 && Number(fraction) <= 1)) {
     errors.push({ path: `${prefix}.risk.positionFraction`, message: 'must be more than 0 and at most 1' });
   }
-  if (errors.length > 0 || !risk || !compliance) {
-    throw new ApiError(422, 'validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-      errors,
-    });
-  }
+  if (errors.length > 0 || !risk || !compliance) throw invalidFields(errors);
   return { risk, compliance, safety: limits.safety as SafetyConfig, positionFraction: fraction };
 }

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, AppServices } from './env';
-import { logRequest } from './middleware/access-log';
+import { open, serveRequest } from './middleware/endpoint';
 import { onError, onNotFound } from './middleware/errors';
-import { assignRequestId } from './middleware/request-id';
 import { ApiError } from './problem';
 import { analysisRoutes } from './routes/analyses';
 import { apiKeyRoutes } from './routes/api-keys';
@@ -24,19 +23,13 @@ import { proposalRoutes } from './routes/proposals';
 import { statusRoutes } from './routes/status';
 import { strategyRoutes } from './routes/strategies';
 
-/** Builds the HTTP application around running services. Tests call `app.request()` on it, no port needed. */
+/**
+ * Builds the HTTP application around running services. Tests call `app.request()` on it, no port
+ * needed. Each route is one handler built with `open(...)` or `guard(scope)(...)` (see
+ * `serveRequest`): there is no app-wide middleware for GET requests, so Hono takes its fast path.
+ */
 export function createApp(services: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  // The global concerns in one middleware, not one each: every layer in Hono's chain costs an async
-  // dispatch per request.
-  app.use(async (c, next) => {
-    c.set('services', services);
-    assignRequestId(c);
-    const start = performance.now();
-    await next();
-    logRequest(c, start);
-    services.metrics.observeRequest(c, start);
-  });
   // Only the methods that carry a body (the only ones the routes read a body for) pay for the limit:
   // it makes the Node adapter build a full Request. GET and HEAD do not even pass through it.
   // Backtests take candles in the body (inline or a CSV file): they have a limit of their own.
@@ -52,8 +45,10 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], '*', (c, next) =>
     c.req.path === '/v1/backtests' ? bodyLimitUpload(c, next) : bodyLimitDefault(c, next),
   );
-  app.onError(onError);
-  app.notFound(onNotFound);
+  // Failures outside a route (the body limit) and unknown routes get a request id, a log line and a
+  // metric like any other response.
+  app.onError((error, c) => serveRequest(c, () => onError(error, c)));
+  app.notFound((c) => serveRequest(c, () => onNotFound(c)));
 
   app.route('/v1/health', healthRoutes);
   app.route('/v1/status', statusRoutes);
@@ -75,6 +70,14 @@ export function createApp(services: AppServices): Hono<AppEnv> {
   app.route('/v1/audit', auditRoutes);
   app.route('/metrics', metricsRoutes);
   app.route('/docs', docsRoutes);
-  app.get('/', (c) => c.redirect('/docs'));
+  app.get(
+    '/',
+    open((c) => c.redirect('/docs')),
+  );
+
+  // The services reach every handler as a binding (`c.env.services`), beside Node's request and
+  // response on @hono/node-server; `app.request()` goes through here too.
+  const dispatch = app.fetch;
+  app.fetch = (request, env, executionCtx) => dispatch(request, { ...env, services }, executionCtx);
   return app;
 }

@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import type { Clock, MarketDataFeed } from '@sigmax/engine';
 import type { AnalysisService } from './analysis';
 import type { AuditLog } from './audit';
@@ -60,9 +61,13 @@ export interface AppServices {
 }
 
 export interface AppEnv {
+  /**
+   * What the app is given with every request: its services (added by `createApp`'s fetch) and, on
+   * `@hono/node-server`, Node's request and response objects (absent under `app.request()` in tests).
+   */
+  Bindings: { services: AppServices } & Partial<HttpBindings>;
   Variables: {
     requestId: string;
     principal: Principal;
-    services: AppServices;
   };
 }

@@ -61,7 +61,7 @@ const MAX_ATTEMPTS = 50;
  *
  * @example
  * // in a route, once the change is committed:
- * await c.get('services').audit.record({
+ * await c.env.services.audit.record({
  *   actor: c.get('principal'),
  *   action: 'proposal.approved',
  *   target: proposal.id,

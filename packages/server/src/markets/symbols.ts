@@ -21,12 +21,12 @@ export function symbolFromParam(param: string): string | undefined {
 }
 
 /**
- * The unified symbol of a `{symbol}` path parameter, as Hono hands it over (`c.req.param('symbol')`,
+ * The unified symbol of a `{symbol}` path parameter, as Hono hands it over (`pathParam(c, 'symbol')`,
  * already percent-decoded). Anything that cannot name a market answers 404 `not_found`, as an unknown
  * market does.
  *
  * @example
- * const symbol = parseSymbolParam(c.req.param('symbol')); // 'BTC/USDT' for BTC-USDT and BTC%2FUSDT
+ * const symbol = parseSymbolParam(pathParam(c, 'symbol')); // 'BTC/USDT' for BTC-USDT and BTC%2FUSDT
  */
 export function parseSymbolParam(param: string): string {
   const symbol = symbolFromParam(param);

@@ -144,11 +144,10 @@ export class Metrics {
    * Times one request; `start` is `performance.now()` when it came in. The route is the pattern Hono
    * matched (`/v1/orders/:id`), `unmatched` for a path no route serves.
    */
-  observeRequest(c: Context, start: number): void {
+  observeRequest(c: Context, start: number, status: number): void {
     const seconds = (performance.now() - start) / 1000;
     const method = METHODS.has(c.req.method) ? c.req.method : 'OTHER';
     const route = routeOf(c);
-    const status = c.res.status;
     const key = `${method} ${status} ${route}`;
     let child = this.httpChildren.get(key);
     if (!child) {

@@ -44,14 +44,14 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
   const domain = domainError(error);
   if (domain) {
     // Failures of the exchange or the market-data source count toward the safety enforcer's API error burst.
-    if (API_FAILURES.has(domain.code)) c.get('services')?.safety?.recordApiError();
+    if (API_FAILURES.has(domain.code)) c.env.services?.safety?.recordApiError();
     return onError(domain, c);
   }
   if (error instanceof HTTPException && error.status < 500) {
     const status = error.status as ContentfulStatusCode;
     return problemResponse(c, status, codeByStatus[status] ?? 'bad_request', error.message || undefined);
   }
-  c.get('services')?.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+  c.env.services?.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
   return problemResponse(c, 500, 'internal_error', 'The server could not complete the request.');
 }
 

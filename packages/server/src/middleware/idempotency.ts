@@ -35,7 +35,7 @@ export function idempotent(options: IdempotencyOptions = {}) {
         errors: [{ path: 'header.Idempotency-Key', message: 'must be 1 to 255 characters' }],
       });
     }
-    const { database, clock } = c.get('services');
+    const { database, clock } = c.env.services;
     const db = database.db;
     const apiKeyId = c.get('principal').id;
     const body = await c.req.text();

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../problem';
-import { setResponseHeader } from './response-headers';
+import { setResponseHeader } from './headers';
 
 export type RateLimitClass = 'default' | 'trading';
 
@@ -72,7 +72,7 @@ export class RateLimiter {
  * `guard()` once it has identified the key.
  */
 export function countRequest(c: Context<AppEnv>, keyId: string, kind: RateLimitClass): void {
-  const verdict = c.get('services').rateLimiter.take(keyId, kind);
+  const verdict = c.env.services.rateLimiter.take(keyId, kind);
   const limit = String(verdict.limit);
   const remaining = String(verdict.remaining);
   const reset = String(verdict.resetSeconds);

@@ -7,6 +7,8 @@ import { encodeSeqCursor, page, seqCursor } from '../pagination';
 import { pageQuery } from '../schemas/common';
 import { parseQuery } from '../validation';
 
+const admin = guard('admin');
+
 const auditListQuery = z.strictObject({
   ...pageQuery,
   action: z
@@ -19,17 +21,22 @@ const auditListQuery = z.strictObject({
 
 /** The audit log (admin only): its entries, newest first, and the check of its hash chain. */
 export const auditRoutes = new Hono<AppEnv>()
-  .use(guard('admin'))
-  .get('/', async (c) => {
-    const query = parseQuery(c, auditListQuery);
-    const before = seqCursor('audit', query.cursor);
-    const rows = await c.get('services').audit.list({ action: query.action, before, limit: query.limit + 1 });
-    const body: components['schemas']['AuditList'] = page(rows, query.limit, (last) =>
-      encodeSeqCursor('audit', last.seq),
-    );
-    return c.json(body);
-  })
-  .get('/verify', async (c) => {
-    const body: components['schemas']['AuditVerification'] = await c.get('services').audit.verify();
-    return c.json(body);
-  });
+  .get(
+    '/',
+    admin(async (c) => {
+      const query = parseQuery(c, auditListQuery);
+      const before = seqCursor('audit', query.cursor);
+      const rows = await c.env.services.audit.list({ action: query.action, before, limit: query.limit + 1 });
+      const body: components['schemas']['AuditList'] = page(rows, query.limit, (last) =>
+        encodeSeqCursor('audit', last.seq),
+      );
+      return c.json(body);
+    }),
+  )
+  .get(
+    '/verify',
+    admin(async (c) => {
+      const body: components['schemas']['AuditVerification'] = await c.env.services.audit.verify();
+      return c.json(body);
+    }),
+  );

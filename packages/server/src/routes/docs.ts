@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { open } from '../middleware/endpoint';
 import { openapiDocument } from '../openapi-document';
 
 // Swagger UI is served from the installed package, so the docs work without internet access.
@@ -28,16 +29,28 @@ const page = `<!doctype html>
 
 const init = `window.ui = SwaggerUIBundle({ url: '/v1/openapi.json', dom_id: '#ui', deepLinking: true, persistAuthorization: true });`;
 
-export const openapiRoutes = new Hono<AppEnv>().get('/', (c) => c.json(openapiDocument()));
+export const openapiRoutes = new Hono<AppEnv>().get(
+  '/',
+  open((c) => c.json(openapiDocument())),
+);
 
 export const docsRoutes = new Hono<AppEnv>()
-  .get('/', (c) => c.html(page))
-  .get('/init.js', (c) => c.body(init, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  .get(
+    '/',
+    open((c) => c.html(page)),
+  )
+  .get(
+    '/init.js',
+    open((c) => c.body(init, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })),
+  );
 // One static route per asset rather than `/:asset`: a parameter beside `/init.js` would keep Hono
 // from using its fastest router (RegExpRouter) for the whole app, and every request would pay for it.
 for (const [asset, type] of Object.entries(assets)) {
-  docsRoutes.get(`/${asset}`, async (c) => {
-    const body = await readFile(join(swaggerDir, asset));
-    return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
-  });
+  docsRoutes.get(
+    `/${asset}`,
+    open(async (c) => {
+      const body = await readFile(join(swaggerDir, asset));
+      return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
+    }),
+  );
 }

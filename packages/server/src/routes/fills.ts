@@ -8,23 +8,28 @@ import { fillListQuery } from '../schemas/fills';
 import { fillBody } from '../trading/bodies';
 import { parseQuery } from '../validation';
 
+const read = guard('read');
+
 /** Fills (executions), newest first. */
-export const fillRoutes = new Hono<AppEnv>().use(guard('read')).get('/', async (c) => {
-  const query = parseQuery(c, fillListQuery);
-  const before = seqCursor('fills', query.cursor);
-  const { database, trading } = c.get('services');
-  const rows = await listFills(database.db, trading.accountId, {
-    symbol: query.symbol,
-    orderId: query.orderId,
-    since: query.since,
-    until: query.until,
-    before,
-    limit: query.limit + 1,
-  });
-  const { data, nextCursor } = page(rows, query.limit, (last) => encodeSeqCursor('fills', last.seq));
-  const body: components['schemas']['FillList'] = {
-    data: data.map((row) => fillBody(row, row.clientOrderId)),
-    nextCursor,
-  };
-  return c.json(body);
-});
+export const fillRoutes = new Hono<AppEnv>().get(
+  '/',
+  read(async (c) => {
+    const query = parseQuery(c, fillListQuery);
+    const before = seqCursor('fills', query.cursor);
+    const { database, trading } = c.env.services;
+    const rows = await listFills(database.db, trading.accountId, {
+      symbol: query.symbol,
+      orderId: query.orderId,
+      since: query.since,
+      until: query.until,
+      before,
+      limit: query.limit + 1,
+    });
+    const { data, nextCursor } = page(rows, query.limit, (last) => encodeSeqCursor('fills', last.seq));
+    const body: components['schemas']['FillList'] = {
+      data: data.map((row) => fillBody(row, row.clientOrderId)),
+      nextCursor,
+    };
+    return c.json(body);
+  }),
+);

@@ -4,6 +4,8 @@ import type { AppEnv } from '../env';
 import type { components } from '../generated/openapi';
 import { guard } from '../middleware/auth';
 
+const read = guard('read');
+
 type Schemas = components['schemas'];
 
 const described = (spec: { description?: string }) =>
@@ -36,4 +38,7 @@ const body: Schemas['StrategyList'] = {
   })),
 };
 
-export const strategyRoutes = new Hono<AppEnv>().get('/', guard('read'), (c) => c.json(body));
+export const strategyRoutes = new Hono<AppEnv>().get(
+  '/',
+  read((c) => c.json(body)),
+);

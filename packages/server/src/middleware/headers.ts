@@ -16,3 +16,14 @@ export function setResponseHeader(c: Context, name: string, value: string): void
   if (outgoing && !outgoing.headersSent) outgoing.setHeader(name, value);
   else c.header(name, value);
 }
+
+/**
+ * A request header, read from Node's parsed headers on `@hono/node-server` (`c.req.header()` would
+ * first build a WHATWG `Headers` copy of all of them), from the `Request` elsewhere.
+ */
+export function requestHeader(c: Context, name: Lowercase<string>): string | undefined {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  if (!incoming) return c.req.header(name);
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}

@@ -10,6 +10,7 @@ import {
   log,
   type MemoryReading,
   median,
+  pinToCpu,
   readMemory,
   SERVER_NODE_ARGS,
   spawnTs,
@@ -55,6 +56,8 @@ export interface HttpStatusResult {
   bare: TargetResult;
   /** median req/s of /v1/status ÷ median req/s of the bare app. */
   ratio: number;
+  /** Load generator and servers each pinned to a CPU of their own (see `pinToCpu`). */
+  pinned: boolean;
   targetRatio: number;
   met: boolean;
 }
@@ -119,6 +122,9 @@ export async function runHttpStatus(): Promise<HttpStatusResult> {
       },
       { name: 'GET /hello (bare Hono)', path: '/hello', headers: {}, child: bare, url: '', rounds: [] },
     ];
+    // autocannon (here) on CPU 0, both servers on CPU 1: the server measured never shares its core
+    // with the load generator, whichever of the two is running.
+    const pinned = pinToCpu(process.pid, 0) && targets.every((target) => pinToCpu(target.child.pid, 1));
     for (const target of targets) {
       target.url = `${await target.child.ready}${target.path}`;
       const status = await httpGet(target.url, target.headers);
@@ -156,7 +162,8 @@ export async function runHttpStatus(): Promise<HttpStatusResult> {
         'Each server in its own child process (node --import tsx --conditions=@sigmax/source); SIGMAX built by ' +
         'createServer() with in-memory PGlite, logLevel silent and the rate limit raised out of the way. ' +
         `autocannon in the parent: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s ` +
-        `measured, targets alternating, ${ROUNDS} rounds each; medians of the rounds. Latency percentiles from ` +
+        `measured, targets alternating, ${ROUNDS} rounds each; medians of the rounds. When the machine allows, ` +
+        'the load generator runs on CPU 0 and both servers on CPU 1. Latency percentiles from ' +
         'the response times autocannon reports per response, at µs resolution.',
       connections: CONNECTIONS,
       durationS: DURATION_S,
@@ -165,10 +172,12 @@ export async function runHttpStatus(): Promise<HttpStatusResult> {
       status: statusResult,
       bare: bareResult,
       ratio,
+      pinned,
       targetRatio: TARGET_RATIO,
       met: ratio >= TARGET_RATIO,
     };
   } finally {
+    pinToCpu(process.pid, 'all');
     await Promise.all([sigmax.stop(), bare.stop()]);
   }
 }

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -135,7 +135,7 @@ export function spawnTs(
   ready.catch(() => {});
   const onData = (chunk: Buffer) => {
     text += chunk.toString();
-    const match = /(?:is running at|listening at) (http:\/\/\S+)/.exec(text);
+    const match = /(?:is running at|listening at) ([a-z]+:\/\/\S+)/.exec(text);
     if (match?.[1]) resolveReady(match[1]);
   };
   child.stdout?.on('data', onData);
@@ -224,6 +224,19 @@ export function medianMemory(readings: MemoryReading[]): MemoryReading {
     fileMB: pick('fileMB'),
     wasmMB: pick('wasmMB'),
   };
+}
+
+/**
+ * Pins a process (all its threads) to one CPU with `taskset` (Linux), so a server under load and the
+ * load generator each keep a core of their own instead of being moved around and contending; `'all'`
+ * undoes it. Returns false (and changes nothing) when the machine has a single CPU or no `taskset`.
+ */
+export function pinToCpu(pid: number, cpu: number | 'all'): boolean {
+  const cpus = os.availableParallelism();
+  if (cpus < 2) return false;
+  const list = cpu === 'all' ? `0-${cpus - 1}` : String(cpu);
+  const result = spawnSync('taskset', ['-a', '-pc', list, String(pid)], { stdio: 'ignore' });
+  return result.status === 0;
 }
 
 export function log(message: string): void {

@@ -87,6 +87,8 @@ if (names.includes('http-status')) {
 }
 if (names.includes('memory')) {
   for (const v of r.memory.variants) log(`idle RSS ${v.idleMemory.rssMB} MB: ${v.name}`);
+  log(`idle RSS ${r.memory.pgliteAlone.idleMemory.rssMB} MB: PGlite alone (the floor on PGlite)`);
+  if (r.memory.postgres) log(`idle RSS ${r.memory.postgres.idleMemory.rssMB} MB: the server on PostgreSQL`);
 }
 if (names.includes('engine-paper')) {
   const e = r['engine-paper'];

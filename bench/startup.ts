@@ -24,7 +24,7 @@ import {
 
 const RUNS = 5;
 const POLL_MS = 15;
-const IDLE_MS = 5_000;
+export const IDLE_MS = 5_000;
 const START_TIMEOUT_MS = 120_000;
 
 export interface StartRun {

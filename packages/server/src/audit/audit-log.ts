@@ -53,8 +53,9 @@ const MAX_ATTEMPTS = 50;
  *
  * An entry's hash is `sha256hex(prevHash + canonicalJson({ seq, at, actor, action, target, details }))`
  * with `at` as ISO 8601 and `actor` as `{ kind: 'api_key' | 'system', apiKeyId }`; the first entry's
- * `prevHash` is 64 zeros. Appends go through an in-process queue, one at a time; when another server
- * sharing the database took the next `seq` first, the append reads the new head and tries again.
+ * `prevHash` is 64 zeros. Appends go through an in-process queue, one at a time, each chained to the
+ * entry this server appended last; when another server sharing the database took the next `seq` first,
+ * the append reads the new head and tries again.
  *
  * Routes record what an API key did after it is done; the server records its own events (see
  * `system-events.ts`).
@@ -73,6 +74,8 @@ const MAX_ATTEMPTS = 50;
 export class AuditLog {
   private readonly queue = new SerialQueue();
   private readonly unsubscribe: () => void;
+  /** The entry this server appended last; saves reading the head back before the next append. */
+  private head: { seq: number; hash: string } | undefined;
 
   constructor(private readonly options: AuditLogOptions) {
     this.unsubscribe = options.events ? subscribeSystemEvents(options.events, this) : () => {};
@@ -153,7 +156,10 @@ export class AuditLog {
       : { kind: 'system' as const, apiKeyId: null };
     const target = entry.target ?? null;
     for (let attempt = 1; ; attempt++) {
-      const head = await auditHead(db);
+      // The head this server appended last, when it has one: another server's append in between
+      // makes the insert below lose on `seq`, and the next attempt reads the head from the table.
+      const head = this.head ?? (await auditHead(db));
+      this.head = undefined;
       const seq = (head?.seq ?? 0) + 1;
       const prevHash = head?.hash ?? GENESIS_HASH;
       const hash = entryHash(prevHash, {
@@ -175,7 +181,10 @@ export class AuditLog {
         prevHash,
         hash,
       });
-      if (stored) return;
+      if (stored) {
+        this.head = { seq, hash };
+        return;
+      }
       if (attempt >= MAX_ATTEMPTS) {
         throw new Error(`audit seq ${seq} was taken ${MAX_ATTEMPTS} times in a row by other writers`);
       }

@@ -122,14 +122,15 @@ export async function runHttpStatus(): Promise<HttpStatusResult> {
       },
       { name: 'GET /hello (bare Hono)', path: '/hello', headers: {}, child: bare, url: '', rounds: [] },
     ];
-    // autocannon (here) on CPU 0, both servers on CPU 1: the server measured never shares its core
-    // with the load generator, whichever of the two is running.
-    const pinned = pinToCpu(process.pid, 0) && targets.every((target) => pinToCpu(target.child.pid, 1));
     for (const target of targets) {
       target.url = `${await target.child.ready}${target.path}`;
       const status = await httpGet(target.url, target.headers);
       if (status !== 200) throw new Error(`${target.name} answered ${status}`);
     }
+    // autocannon (here) on CPU 0, both servers on CPU 1: the server measured never shares its core
+    // with the load generator, whichever of the two is running. Pinned once they are up, when their
+    // threads no longer come and go.
+    const pinned = pinToCpu(process.pid, 0) && targets.every((target) => pinToCpu(target.child.pid, 1));
     for (let round = 1; round <= ROUNDS; round++) {
       for (const target of targets) {
         await load(target.url, target.headers, WARMUP_S);

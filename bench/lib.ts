@@ -232,11 +232,16 @@ export function medianMemory(readings: MemoryReading[]): MemoryReading {
  * undoes it. Returns false (and changes nothing) when the machine has a single CPU or no `taskset`.
  */
 export function pinToCpu(pid: number, cpu: number | 'all'): boolean {
-  const cpus = os.availableParallelism();
+  // The machine's CPUs, not this process's share of them (which pinning it has just narrowed).
+  const cpus = os.cpus().length;
   if (cpus < 2) return false;
   const list = cpu === 'all' ? `0-${cpus - 1}` : String(cpu);
-  const result = spawnSync('taskset', ['-a', '-pc', list, String(pid)], { stdio: 'ignore' });
-  return result.status === 0;
+  // A thread that ends while taskset walks the process's threads makes it fail: try again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = spawnSync('taskset', ['-a', '-pc', list, String(pid)], { stdio: 'ignore' });
+    if (result.status === 0) return true;
+  }
+  return false;
 }
 
 export function log(message: string): void {

@@ -10,6 +10,9 @@ const database = await openDatabase({ dataDir });
 await database.ping();
 process.stdout.write(`PGlite is running at ${pathToFileURL(dataDir)}\n`);
 
+// Nothing else holds the event loop open: this timer keeps the process alive until SIGTERM.
+const keepAlive = setInterval(() => {}, 60_000);
 process.on('SIGTERM', () => {
+  clearInterval(keepAlive);
   void database.close().then(() => process.exit(0));
 });

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { explainAnalysis } from '../analysis';
 import { findAnalysis, listAnalyses } from '../db/queries/analyses';
 import type { AppEnv } from '../env';
@@ -16,6 +16,29 @@ type Schemas = components['schemas'];
 const read = guard('read');
 const trade = guard('trade', 'trading');
 
+/** A new analysis (run or rerun, started at `started`): timed, recorded in the audit log, answered 201. */
+async function created(
+  c: Context<AppEnv>,
+  analysis: Schemas['Analysis'],
+  started: number,
+  details: Record<string, unknown> = {},
+): Promise<Response> {
+  const { metrics, audit } = c.env.services;
+  metrics.observeAnalysis(performance.now() - started);
+  await audit.record({
+    actor: c.get('principal'),
+    action: 'analysis.created',
+    target: analysis.id,
+    details: {
+      symbol: analysis.symbol,
+      action: analysis.decision.action,
+      confidence: analysis.decision.confidence,
+      ...details,
+    },
+  });
+  return c.json(analysis, 201, { Location: `/v1/analyses/${analysis.id}` });
+}
+
 /** Analyses: running the multi-agent analysis, reading past ones, explaining and rerunning them. */
 export const analysisRoutes = new Hono<AppEnv>()
   .post(
@@ -24,18 +47,7 @@ export const analysisRoutes = new Hono<AppEnv>()
       const input = await parseJsonBody(c, analysisCreateSchema);
       const started = performance.now();
       const analysis = await c.env.services.analyses.create(input, { apiKeyId: c.get('principal').id });
-      c.env.services.metrics.observeAnalysis(performance.now() - started);
-      await c.env.services.audit.record({
-        actor: c.get('principal'),
-        action: 'analysis.created',
-        target: analysis.id,
-        details: {
-          symbol: analysis.symbol,
-          action: analysis.decision.action,
-          confidence: analysis.decision.confidence,
-        },
-      });
-      return c.json(analysis, 201, { Location: `/v1/analyses/${analysis.id}` });
+      return created(c, analysis, started);
     }),
   )
   .get(
@@ -81,18 +93,6 @@ export const analysisRoutes = new Hono<AppEnv>()
       const analysis = await c.env.services.analyses.rerun(pathParam(c, 'id'), {
         apiKeyId: c.get('principal').id,
       });
-      c.env.services.metrics.observeAnalysis(performance.now() - started);
-      await c.env.services.audit.record({
-        actor: c.get('principal'),
-        action: 'analysis.created',
-        target: analysis.id,
-        details: {
-          symbol: analysis.symbol,
-          action: analysis.decision.action,
-          confidence: analysis.decision.confidence,
-          rerunOf: pathParam(c, 'id'),
-        },
-      });
-      return c.json(analysis, 201, { Location: `/v1/analyses/${analysis.id}` });
+      return created(c, analysis, started, { rerunOf: pathParam(c, 'id') });
     }),
   );

@@ -2,7 +2,7 @@ import { TIMEFRAMES } from '@sigmax/engine';
 import { z } from 'zod';
 import type { components } from '../generated/openapi';
 import { pageQuery } from './common';
-import { querySymbol } from './trading';
+import { decimalString as decimal, querySymbol } from './trading';
 
 type Schemas = components['schemas'];
 
@@ -58,10 +58,6 @@ export const loopStartSchema = z.strictObject({
   timeframe: z.enum(TIMEFRAMES).optional(),
 });
 
-const decimal = z
-  .string()
-  .max(40)
-  .regex(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'must be a decimal string such as "0.5"');
 const signedDecimal = z
   .string()
   .max(41)

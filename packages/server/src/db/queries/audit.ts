@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, like, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import { auditLog } from '../schema';
+import { escapeLike } from './events';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type AuditInsert = typeof auditLog.$inferInsert;
@@ -41,7 +42,7 @@ export async function listAuditEntries(db: Db, filter: AuditFilter): Promise<Aud
   const conditions: SQL[] = [];
   if (filter.action !== undefined) {
     if (filter.action.endsWith('.*')) {
-      const prefix = filter.action.slice(0, -1).replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      const prefix = escapeLike(filter.action.slice(0, -1));
       conditions.push(like(auditLog.action, `${prefix}%`));
     } else {
       conditions.push(eq(auditLog.action, filter.action));

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, isNull, like, lt, max, or, type SQL } from 'drizzle-orm';
+import { and, asc, gt, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import { events } from '../schema';
 
@@ -27,7 +27,8 @@ export interface EventFilter {
 }
 
 /** LIKE treats `_` and `%` as wildcards; a type prefix means them literally. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** `text` with LIKE's wildcards (and the escape character) escaped, to match it literally. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filterConditions(filter: EventFilter): SQL[] {
   const conditions: SQL[] = [];
@@ -57,12 +58,7 @@ export async function listEvents(
 }
 
 /** The `seq` of the newest stored event, 0 when there is none. */
-export async function lastEventSeq(db: Db): Promise<number> {
-  const [row] = await db.select({ seq: max(events.seq) }).from(events);
-  return Number(row?.seq ?? 0);
-}
-
-/** Deletes the events stored before `before`; resolves with how many. */
+/** Deletes the events stored before `before`. */
 export async function purgeEventsBefore(db: Db, before: Date): Promise<void> {
   await db.delete(events).where(lt(events.at, before));
 }

@@ -28,8 +28,8 @@ export interface MetricsOptions {
 
 /**
  * The server's Prometheus metrics, in a registry of its own (never the global one, so that several
- * servers in one process do not mix their figures). Requests are timed by the app's global middleware
- * ({@link Metrics.observeRequest}); orders, fills, equity, safety and backtests come from the event bus;
+ * servers in one process do not mix their figures). Requests are timed by `serveRequest`, the frame
+ * around every route ({@link Metrics.observeRequest}); orders, fills, equity, safety and backtests come from the event bus;
  * analyses are timed by their route ({@link Metrics.observeAnalysis}).
  *
  * | metric | type | labels |

@@ -29,10 +29,10 @@ const codeByStatus: Partial<Record<number, ErrorCode>> = {
   503: 'service_unavailable',
 };
 
-/** The single error handler: every failure leaves as problem+json, and never with a stack trace. */
 /** Codes of a failed call to the exchange or the market-data source. */
 const API_FAILURES: ReadonlySet<string> = new Set(['exchange_unavailable', 'exchange_error', 'rate_limited']);
 
+/** The single error handler: every failure leaves as problem+json, and never with a stack trace. */
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof ApiError) {
     const { headers, ...extra } = error.extra;

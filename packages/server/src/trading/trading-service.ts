@@ -94,6 +94,9 @@ export const NEVER_RECEIVED = 'not placed: the venue never received the order';
 /** Why an order found `pending_new` after a restart (or a failed write) was not placed. */
 export const NOT_PLACED_BEFORE_RESTART = 'not placed: the server stopped before the venue received the order';
 
+/** A pre-trade check: throws (an ApiError) to refuse `order` at the current `ticker`. */
+export type OrderGate = (order: Order, ticker: Ticker) => Promise<void>;
+
 /**
  * The trading core: places, cancels and replaces orders at the venue, keeps the account's ledger,
  * persists every step and publishes it on the event bus.
@@ -104,9 +107,6 @@ export const NOT_PLACED_BEFORE_RESTART = 'not placed: the server stopped before 
  * atomic statement. If that write fails, the in-memory state is thrown away and read back from the
  * database before the next change, and the stored `pending_new` order is settled as after a restart.
  */
-/** A pre-trade check: throws (an ApiError) to refuse `order` at the current `ticker`. */
-export type OrderGate = (order: Order, ticker: Ticker) => Promise<void>;
-
 export class TradingService {
   readonly accountId: string;
   private quoteAsset: string;

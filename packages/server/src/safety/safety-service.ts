@@ -475,9 +475,11 @@ export class SafetyService {
   private onAnalysis(analysis: Schemas['Analysis']): void {
     const researcher = analysis.agents.find((a) => a.agent === 'researcher');
     const sentiment = researcher?.evidence.find((e) => e.name === 'news sentiment');
-    if (sentiment && typeof sentiment.value === 'number' && !analysis.missingInputs.includes('news')) {
-      this.enforcer.recordSentiment(sentiment.value);
-    }
+    const score =
+      typeof sentiment?.value === 'number' && !analysis.missingInputs.includes('news')
+        ? sentiment.value
+        : undefined;
+    if (score !== undefined) this.enforcer.recordSentiment(score);
     const privacy = analysis.agents.find((a) => a.agent === 'privacy');
     const breaches = BREACH_CATEGORIES.map((category) => ({
       category,
@@ -489,7 +491,8 @@ export class SafetyService {
         category: breach.category,
       });
     }
-    void this.persist();
+    // An analysis that brought neither changed nothing to store.
+    if (score !== undefined || breaches.length > 0) void this.persist();
   }
 
   /** Writes the enforcer's state; writes are serial, and a burst of changes makes one more write. */

@@ -705,8 +705,8 @@ export interface paths {
         /**
          * Propose a trade from an analysis (or from a fresh analysis of a symbol)
          * @description Requires the `trade` scope. Turns the decision of an analysis into a market order proposal
-         *     sized by the risk rules (fixed fraction of equity, capped by the compliance profile and the risk
-         *     limits), checks it against the compliance policy and the risk limits, and records both verdicts
+         *     sized by the risk rules (fixed fraction of equity, capped by the compliance profile and by what is
+         *     held), checks it against the compliance policy and the risk limits, and records both verdicts
          *     with their reasons. With `symbol`, a new analysis is run first. The approval policy then decides:
          *     on paper trading a proposal that passes is approved at once (`approval.mode: policy`); on live
          *     trading it waits for a human (`status: pending`). A proposal that fails compliance or risk is

@@ -1,9 +1,13 @@
+import type { Timeframe } from '@sigmax/sdk';
 import { UsageError } from './settings';
 
 // Checks of command-line values that the server would refuse anyway: caught here, they are usage
 // errors (exit 2) with a hint, rather than a round trip and a 422.
 
 const DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+/** The candle timeframes the API knows, for `--timeframe`. */
+export const TIMEFRAMES: readonly Timeframe[] = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'];
 
 /** A positional argument that must be there. */
 export function required(value: string | undefined, usage: string): string {

@@ -150,8 +150,9 @@ Safety and control:
   loop start                      Start it [--symbols BTC/USDT,ETH/USDT]
                                   [--timeframe 4h]
 
-  List commands print up to --limit rows (default 50) and take --since and
-  --until (ISO 8601 times).
+  List commands print up to --limit rows (default 50). order list, fills,
+  analyses list, candles and portfolio history also take --since and
+  --until (ISO 8601 times); events takes --since <event id>.
 
 Options:
   --url <url>        Server URL        (env SIGMAX_URL, default http://localhost:8080)

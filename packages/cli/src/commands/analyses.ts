@@ -1,10 +1,9 @@
-import type { Analysis, AnalysisCreateParams, Debate, DecisionAction, Sigmax, Timeframe } from '@sigmax/sdk';
-import { count, decimal, oneOf, required, take } from '../args';
+import type { Analysis, AnalysisCreateParams, Debate, DecisionAction, Sigmax } from '@sigmax/sdk';
+import { count, decimal, oneOf, required, TIMEFRAMES, take } from '../args';
 import { formatFields, formatTable, type Output } from '../output';
 import { UsageError } from '../settings';
 
 const ACTIONS: DecisionAction[] = ['buy', 'sell', 'hold'];
-const TIMEFRAMES: Timeframe[] = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'];
 /** Rows printed by list commands without `--limit`. */
 const DEFAULT_ROWS = 50;
 

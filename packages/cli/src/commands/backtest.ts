@@ -11,14 +11,12 @@ import {
   type Sigmax,
   SigmaxError,
   type Strategy,
-  type Timeframe,
 } from '@sigmax/sdk';
-import { count, decimal, oneOf, required, take } from '../args';
+import { count, decimal, oneOf, required, TIMEFRAMES, take } from '../args';
 import { formatFields, formatTable, type Output } from '../output';
 import { createProgress } from '../progress';
 import { UsageError } from '../settings';
 
-const TIMEFRAMES: Timeframe[] = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'];
 const KINDS: BacktestKind[] = ['run', 'search', 'walk-forward', 'monte-carlo'];
 const STATUSES: BacktestStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 const OBJECTIVES = ['sharpe', 'calmar', 'totalReturn', 'returnWithDrawdownCap'] as const;
@@ -40,7 +38,6 @@ export interface BacktestFlags {
   feeBps?: string | undefined;
   noWait?: boolean | undefined;
   chart?: string | undefined;
-  output?: string | undefined;
   symbol?: string | undefined;
   timeframe?: string | undefined;
   from?: string | undefined;
@@ -401,11 +398,10 @@ export async function backtestRun(sigmax: Sigmax, out: Output, flags: BacktestFl
     await saveChart(sigmax, job.id, flags.chart);
     chartLine = `\n\nchart written to ${flags.chart}`;
   }
-  const final = job;
-  out.print(final, () => backtestText(final) + chartLine);
-  if (final.status !== 'succeeded') {
-    const why = final.error ? `: ${final.error.code}: ${final.error.message}` : '';
-    throw new SigmaxError(`backtest ${final.id} ${final.status}${why}`);
+  out.print(job, () => backtestText(job) + chartLine);
+  if (job.status !== 'succeeded') {
+    const why = job.error ? `: ${job.error.code}: ${job.error.message}` : '';
+    throw new SigmaxError(`backtest ${job.id} ${job.status}${why}`);
   }
 }
 

@@ -1,11 +1,10 @@
 import { createInterface } from 'node:readline/promises';
-import type { LoopStatus, Sigmax, Timeframe } from '@sigmax/sdk';
-import { oneOf } from '../args';
+import type { LoopStatus, Sigmax } from '@sigmax/sdk';
+import { oneOf, TIMEFRAMES } from '../args';
 import { formatFields, formatTable, type Output } from '../output';
 import { UsageError } from '../settings';
 import { safetyFields } from './safety';
 
-const TIMEFRAMES: Timeframe[] = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'];
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 const MAX_PAUSE_SECONDS = 31_536_000;
 

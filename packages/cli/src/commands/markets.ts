@@ -1,8 +1,6 @@
-import type { Candle, IndicatorSeriesList, Sigmax, Timeframe } from '@sigmax/sdk';
-import { count, oneOf, required } from '../args';
+import type { Candle, IndicatorSeriesList, Sigmax } from '@sigmax/sdk';
+import { count, oneOf, required, TIMEFRAMES } from '../args';
 import { formatFields, formatTable, type Output } from '../output';
-
-const TIMEFRAMES: Timeframe[] = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'];
 
 export interface CandleFlags {
   timeframe?: string | undefined;

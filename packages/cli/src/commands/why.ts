@@ -1,6 +1,7 @@
 import { type Sigmax, SigmaxError } from '@sigmax/sdk';
 import { required } from '../args';
 import type { Output } from '../output';
+import { analysesExplain } from './analyses';
 
 /**
  * `sigmax why <analysis-id>`: the analysis explained in plain language (Markdown). Given a proposal
@@ -16,6 +17,5 @@ export async function why(sigmax: Sigmax, out: Output, id: string | undefined) {
     }
     analysisId = proposal.analysisId;
   }
-  const markdown = await sigmax.analyses.explanation(analysisId);
-  out.print(markdown, () => markdown.trimEnd());
+  await analysesExplain(sigmax, out, analysisId);
 }

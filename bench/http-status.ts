@@ -6,6 +6,7 @@ import {
   ADMIN_KEY,
   benchRoot,
   type Child,
+  cpuTimeUs,
   httpGet,
   log,
   type MemoryReading,
@@ -33,6 +34,8 @@ export interface LoadRound {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** CPU time the server process used per request during the round (all its threads), µs. */
+  serverCpuUsPerRequest: number;
 }
 
 export interface TargetResult {
@@ -41,6 +44,8 @@ export interface TargetResult {
   requestsPerSec: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
+  /** Median over the rounds of the server's CPU time per request, µs. */
+  serverCpuUsPerRequest: number;
   rounds: LoadRound[];
   /** Server process memory after all rounds. */
   memoryAfterLoad: MemoryReading;
@@ -92,7 +97,7 @@ function load(url: string, headers: Record<string, string>, duration: number): P
 
 const toMs = (us: number) => Math.round(us) / 1000;
 
-function toRound({ result, latencyUs }: Load): LoadRound {
+function toRound({ result, latencyUs }: Load, serverCpuUs: number): LoadRound {
   return {
     requestsPerSec: result.requests.average,
     latencyP50Ms: toMs(latencyUs.percentile(50)),
@@ -103,6 +108,7 @@ function toRound({ result, latencyUs }: Load): LoadRound {
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    serverCpuUsPerRequest: Math.round((serverCpuUs / result.requests.total) * 10) / 10,
   };
 }
 
@@ -134,14 +140,16 @@ export async function runHttpStatus(): Promise<HttpStatusResult> {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const target of targets) {
         await load(target.url, target.headers, WARMUP_S);
-        const result = toRound(await load(target.url, target.headers, DURATION_S));
+        const cpuBefore = cpuTimeUs(target.child.pid);
+        const measured = await load(target.url, target.headers, DURATION_S);
+        const result = toRound(measured, cpuTimeUs(target.child.pid) - cpuBefore);
         if (result.non2xx || result.errors) {
           throw new Error(`${target.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
         }
         target.rounds.push(result);
         log(
           `  round ${round}/${ROUNDS} ${target.name}: ${result.requestsPerSec.toFixed(0)} req/s, ` +
-            `p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms`,
+            `p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, server CPU ${result.serverCpuUsPerRequest} µs/request`,
         );
       }
     }
@@ -151,6 +159,7 @@ export async function runHttpStatus(): Promise<HttpStatusResult> {
       requestsPerSec: median(target.rounds.map((r) => r.requestsPerSec)),
       latencyP50Ms: median(target.rounds.map((r) => r.latencyP50Ms)),
       latencyP99Ms: median(target.rounds.map((r) => r.latencyP99Ms)),
+      serverCpuUsPerRequest: median(target.rounds.map((r) => r.serverCpuUsPerRequest)),
       rounds: target.rounds,
       memoryAfterLoad: readMemory(target.child.pid),
     });
@@ -164,7 +173,8 @@ export async function runHttpStatus(): Promise<HttpStatusResult> {
         'createServer() with in-memory PGlite, logLevel silent and the rate limit raised out of the way. ' +
         `autocannon in the parent: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s ` +
         `measured, targets alternating, ${ROUNDS} rounds each; medians of the rounds. When the machine allows, ` +
-        'the load generator runs on CPU 0 and both servers on CPU 1. Latency percentiles from ' +
+        'the load generator runs on CPU 0 and both servers on CPU 1. Server CPU per request: the server ' +
+        "process's user + system time over the measured seconds (/proc), divided by the requests. Latency percentiles from " +
         'the response times autocannon reports per response, at µs resolution.',
       connections: CONNECTIONS,
       durationS: DURATION_S,

@@ -214,6 +214,17 @@ export function readMemory(pid: number): MemoryReading {
   };
 }
 
+/** The kernel's USER_HZ, the unit of the CPU times in /proc/<pid>/stat: 100 on Linux x64. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system, all threads) a process has used so far, in µs, from /proc (Linux only). */
+export function cpuTimeUs(pid: number): number {
+  // The fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1e6) / CLOCK_TICKS_PER_SECOND;
+}
+
 /** Median of each field over several readings. */
 export function medianMemory(readings: MemoryReading[]): MemoryReading {
   const pick = (key: keyof MemoryReading) => Math.round(median(readings.map((r) => r[key])) * 10) / 10;

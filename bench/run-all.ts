@@ -82,7 +82,8 @@ if (names.includes('http-status')) {
   log(
     `GET /v1/status ${Math.round(h.status.requestsPerSec)} req/s (p50 ${h.status.latencyP50Ms} ms, p99 ${h.status.latencyP99Ms} ms) ` +
       `vs bare Hono ${Math.round(h.bare.requestsPerSec)} req/s (p50 ${h.bare.latencyP50Ms} ms, p99 ${h.bare.latencyP99Ms} ms): ` +
-      `${(h.ratio * 100).toFixed(1)}% (target ≥ ${h.targetRatio * 100}%: ${h.met ? 'met' : 'not met'})`,
+      `${(h.ratio * 100).toFixed(1)}% (target ≥ ${h.targetRatio * 100}%: ${h.met ? 'met' : 'not met'}); ` +
+      `server CPU ${h.status.serverCpuUsPerRequest} against ${h.bare.serverCpuUsPerRequest} µs/request`,
   );
 }
 if (names.includes('memory')) {

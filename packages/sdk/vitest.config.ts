@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { testWorkerExecArgv } from '../../vitest.node-args';
 
 // `@sigmax/source` makes `@sigmax/sdk` resolve to src/, so tests never run against a stale build.
 // Tests run in Vite's server (SSR) environment, which takes its own conditions; setting them replaces
@@ -10,6 +11,7 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     name: 'sdk',
+    execArgv: testWorkerExecArgv,
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
